@@ -1,0 +1,46 @@
+# The two commands a newcomer runs (`make demo`, `make test`) and the rest.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test bench install system-packages lint format
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+system-packages:
+	@scripts/system-packages
+
+demo: $(INSTALLED)
+	$(BIN)/madoguchi migrate --noinput
+	$(BIN)/madoguchi demo
+	$(BIN)/madoguchi runserver --noreload 127.0.0.1:8000
+
+test: $(INSTALLED) system-packages
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/madoguchi makemigrations --check --dry-run
+
+format: $(INSTALLED)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Each database the benchmarks run on; seed each first, e.g.
+#   DATABASE_URL=$(POSTGRES_URL) .venv/bin/madoguchi migrate
+#   DATABASE_URL=$(POSTGRES_URL) .venv/bin/madoguchi seed --residents 1000000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/madoguchi
+BENCH_DATABASE_URLS ?= sqlite:///$(CURDIR)/var/madoguchi.sqlite3 $(POSTGRES_URL)
+
+bench: $(INSTALLED)
+	@for url in $(BENCH_DATABASE_URLS); do \
+	  DATABASE_URL=$$url $(BIN)/python -m bench.search || exit 1; \
+	done

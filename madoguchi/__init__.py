@@ -1,0 +1,1 @@
+"""madoguchi: a no-writing one-stop counter for Japanese municipalities."""

@@ -1,0 +1,1 @@
+"""Who saw which resident's data, when, from which screen and why."""

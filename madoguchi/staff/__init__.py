@@ -1,0 +1,1 @@
+"""Staff accounts, their roles, and what each role may open."""

@@ -1,0 +1,15 @@
+"""Tell templates what the signed-in member of staff may open."""
+
+from django.http import HttpRequest
+
+from madoguchi.staff.access import REVIEW_AUDIT, SEARCH_REGISTER, can
+
+
+def capabilities(request: HttpRequest) -> dict[str, object]:
+    user = getattr(request, "user", None)
+    return {
+        "may": {
+            "search_register": can(user, SEARCH_REGISTER),
+            "review_audit": can(user, REVIEW_AUDIT),
+        }
+    }

@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("madoguchi.staff.urls")),
+    path("register/", include("madoguchi.register.urls")),
+    path("audit/", include("madoguchi.audit.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,70 @@
+"""A clerk in the real browser: sign in, find a 髙橋 by typing たかはし, open
+the household."""
+
+from typing import Any
+
+import pytest
+
+from conftest import PASSWORD
+from madoguchi.japanese.wareki import PartialDate
+from madoguchi.register.tests.factories import HouseholdFactory, ResidentFactory
+from madoguchi.staff.models import StaffUser
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page(chromium: Any, live_server: Any) -> Any:
+    context = chromium.new_context(locale="ja-JP", base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def test_a_clerk_finds_takahashi_by_kana_and_opens_the_household(
+    page: Any, clerk: StaffUser, demo_pack: None
+) -> None:
+    home = HouseholdFactory(address="北海道みほん市栄町3丁目4番5号")
+    ResidentFactory(household=home, family_name="髙橋", family_name_kana="タカハシ",
+                    given_name="一郎", given_name_kana="イチロウ", sex="M",
+                    birth_date=PartialDate(1980, 5, 5))  # fmt: skip
+    ResidentFactory(household=home, family_name="髙橋", family_name_kana="タカハシ",
+                    given_name="陽葵", given_name_kana="ヒマリ", relationship="子",
+                    birth_date=PartialDate(2016, 8, 1))  # fmt: skip
+    ResidentFactory(family_name="高田", family_name_kana="タカダ")
+
+    page.goto("/")
+    page.get_by_label("ユーザー名").fill("clerk")
+    page.get_by_label("パスワード").fill(PASSWORD)
+    page.get_by_role("button", name="ログイン").click()
+
+    page.get_by_label("氏名(漢字・かな)").fill("たかはし")
+    page.keyboard.press("Enter")
+    results = page.locator("#results")
+    results.get_by_text("2件見つかりました").wait_for()
+    assert "高田" not in results.inner_text()
+
+    results.get_by_role("link", name="髙橋 一郎").click()
+    page.get_by_role("heading", name="同じ世帯の人").wait_for()
+    assert "昭和55年5月5日" in page.inner_text("main")
+    household = page.locator("table.household")
+    assert "髙橋 陽葵" in household.inner_text()
+    assert "子" in household.inner_text()
+    assert "栄町3丁目4番5号" in page.inner_text("main")
+
+
+def test_a_mistyped_birth_date_is_explained_on_the_screen(
+    page: Any, clerk: StaffUser, demo_pack: None
+) -> None:
+    page.goto("/login/")
+    page.get_by_label("ユーザー名").fill("clerk")
+    page.get_by_label("パスワード").fill(PASSWORD)
+    page.get_by_role("button", name="ログイン").click()
+
+    page.get_by_label("生年月日").fill("H31.5.1")
+    page.get_by_role("button", name="検索").click()
+
+    alert = page.get_by_role("alert").first
+    alert.wait_for()
+    assert "生年月日" in alert.inner_text()
