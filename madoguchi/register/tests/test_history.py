@@ -1,9 +1,12 @@
 """Every change to the register keeps the state before it."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from madoguchi.japanese.wareki import PartialDate
-from madoguchi.register.models import Status
+from madoguchi.register.models import Resident, Status
 from madoguchi.register.tests.factories import ResidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +46,16 @@ def test_the_household_address_keeps_its_history() -> None:
     assert (
         household.history.get().previous["address"].startswith("北海道みほん市中央町")
     )
+
+
+def test_rebuilding_keys_mends_stale_ones_without_touching_names() -> None:
+    person = ResidentFactory(family_name="髙橋", family_name_kana="タカハシ")
+    Resident.objects.filter(pk=person.pk).update(kana_key="STALE", kanji_key="STALE")
+
+    call_command("rebuild_search_keys", stdout=io.StringIO())
+
+    person.refresh_from_db()
+    assert person.family_name == "髙橋"
+    assert person.kana_key.startswith("タカハシ")
+    assert person.kanji_key.startswith("高橋")
+    assert not person.history.exists()
