@@ -31,6 +31,14 @@ class StaffUser(AbstractUser):
     class Meta:
         verbose_name = _("職員")
         verbose_name_plural = _("職員")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.DEPARTMENT)
+                | models.Q(department__isnull=False),
+                name="department_staff_have_a_department",
+                violation_error_message=_("担当課職員には担当課を指定してください。"),
+            )
+        ]
 
     def clean(self) -> None:
         super().clean()
