@@ -9,6 +9,9 @@ index on SQLite and on PostgreSQL alike:
 - a birth date in 和暦 or 西暦: a whole date, or a year or year-and-month;
 - an address, with or without the city's own name;
 - a 宛名番号, exactly.
+
+Results come in the order of the index that answered them: by name and then
+birth date for a name, by address for an address, by birth date for a date.
 """
 
 import re
