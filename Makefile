@@ -40,7 +40,11 @@ format: $(INSTALLED)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/madoguchi
 BENCH_DATABASE_URLS ?= sqlite:///$(CURDIR)/var/madoguchi.sqlite3 $(POSTGRES_URL)
 
+# The packet benchmark compares with WeasyPrint, from the `bench` extra.
 bench: $(INSTALLED)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	$(BIN)/python -m bench.packet
+	$(BIN)/python -m bench.navigator
 	@for url in $(BENCH_DATABASE_URLS); do \
 	  DATABASE_URL=$$url $(BIN)/python -m bench.search || exit 1; \
 	done

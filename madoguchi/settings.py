@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "madoguchi.packs",
     "madoguchi.register",
     "madoguchi.audit",
+    "madoguchi.navigator",
+    "madoguchi.paperwork",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -135,6 +137,18 @@ if not DEBUG:
 
 MADOGUCHI_PACK_DIR = Path(
     os.environ.get("MADOGUCHI_PACK_DIR", BASE_DIR / "packs" / "mihon")
+)
+
+# Fonts for printed forms, from Debian's fonts-ipaexfont and
+# fonts-ipamj-mincho packages unless set.
+MADOGUCHI_FONT_MINCHO = os.environ.get(
+    "MADOGUCHI_FONT_MINCHO", "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"
+)
+MADOGUCHI_FONT_GOTHIC = os.environ.get(
+    "MADOGUCHI_FONT_GOTHIC", "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+)
+MADOGUCHI_FONT_MJ = os.environ.get(
+    "MADOGUCHI_FONT_MJ", "/usr/share/fonts/truetype/ipamj/ipamjm.ttf"
 )
 
 LOGGING = {

@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("madoguchi.staff.urls")),
     path("register/", include("madoguchi.register.urls")),
     path("audit/", include("madoguchi.audit.urls")),
+    path("api/", include("madoguchi.navigator.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -212,6 +212,14 @@ def to_wareki(day: date, gannen: bool = True) -> str:
     return PartialDate.from_date(day).wareki(gannen)
 
 
+_WEEKDAYS = "月火水木金土日"
+
+
+def wareki_day(day: date) -> str:
+    """Return a day in 和暦 with its weekday: 令和8年4月15日(水)."""
+    return f"{to_wareki(day)}({_WEEKDAYS[day.weekday()]})"
+
+
 def parse_date(text: str, field: str = "生年月日") -> PartialDate:
     """Read a date typed in 和暦 or 西暦, in full or with 月日不詳."""
     typed = _tidy(text)

@@ -2,51 +2,28 @@
 
 A pack is a folder of YAML files. ``municipality.yaml`` names the
 municipality and its towns; ``offices.yaml`` lists its offices, departments
-and counters. Loading is idempotent: rows are matched by their code and
-updated, so a second load of the same pack changes nothing.
+and counters; ``procedures.yaml``, ``questions.yaml`` and ``calendar.yaml``
+are the navigator's catalogue, which the navigator reads from the folder at
+run time (madoguchi.navigator.catalogue) and which is only checked here.
+Loading is idempotent: rows are matched by their code and updated, so a
+second load of the same pack changes nothing.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import structlog
-import yaml
 from django.db import transaction
 
 from madoguchi.packs.models import Counter, Department, Municipality, Office, Town
+from madoguchi.packs.reading import PackError, PackErrors, read_yaml
+from madoguchi.packs.reading import items as _items
+from madoguchi.packs.reading import require as _require
+from madoguchi.packs.validation import validate_pack
+
+__all__ = ["PackError", "PackErrors", "PackSummary", "load_pack", "read_yaml"]
 
 log = structlog.get_logger(__name__)
-
-
-class PackError(Exception):
-    """A mistake in a pack file, named by file, line and reason."""
-
-    def __init__(self, path: Path, line: int | None, reason: str) -> None:
-        self.path = path
-        self.line = line
-        self.reason = reason
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
-
-
-class _Mapping(dict[str, Any]):
-    line: int = 0
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
-    mapping = _Mapping(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
 
 
 @dataclass(frozen=True)
@@ -58,40 +35,17 @@ class PackSummary:
     counters: int
 
 
-def read_yaml(path: Path) -> _Mapping:
-    """Read one pack file; a missing file or broken YAML is a PackError."""
-    if not path.is_file():
-        raise PackError(path, None, "ファイルがありません")
-    try:
-        with path.open(encoding="utf-8") as stream:
-            data = yaml.load(stream, Loader=_LineLoader)  # noqa: S506 - safe loader
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark else None
-        raise PackError(path, line, f"YAMLとして読めません: {error.problem}") from error
-    if not isinstance(data, _Mapping):
-        raise PackError(
-            path, 1, "最上位はキーと値の対応(マッピング)である必要があります"
-        )
-    return data
-
-
-def _require(path: Path, item: _Mapping, key: str) -> Any:
-    value = item.get(key)
-    if value in (None, ""):
-        raise PackError(path, item.line, f"'{key}' がありません")
-    return value
-
-
-def _items(path: Path, data: _Mapping, key: str) -> list[_Mapping]:
-    items = data.get(key) or []
-    if not isinstance(items, list) or not all(isinstance(i, _Mapping) for i in items):
-        raise PackError(path, data.line, f"'{key}' は項目のリストである必要があります")
-    return items
-
-
 @transaction.atomic
 def load_pack(folder: Path) -> PackSummary:
-    """Load the pack in ``folder`` into the database, replacing what changed."""
+    """Load the pack in ``folder`` into the database, replacing what changed.
+
+    The whole pack, its procedure catalogue included, is checked first: a
+    pack with any mistake raises PackErrors before a row is written.
+    """
+    problems = validate_pack(folder).problems
+    if problems:
+        raise PackErrors(problems)
+
     municipality_file = folder / "municipality.yaml"
     offices_file = folder / "offices.yaml"
     municipality_data = read_yaml(municipality_file)

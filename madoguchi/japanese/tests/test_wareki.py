@@ -5,7 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from madoguchi.japanese.errors import JapaneseInputError
-from madoguchi.japanese.wareki import ERAS, PartialDate, era_of, parse_date, to_wareki
+from madoguchi.japanese.wareki import (
+    ERAS,
+    PartialDate,
+    era_of,
+    parse_date,
+    to_wareki,
+    wareki_day,
+)
 
 SHOWA_50_4_1 = PartialDate(1975, 4, 1)
 
@@ -318,3 +325,8 @@ def test_dates_of_different_years_sort_by_year(
 ) -> None:
     if first.year != second.year:
         assert (first < second) == (first.year < second.year)
+
+
+def test_a_day_is_written_with_its_weekday() -> None:
+    assert wareki_day(date(2026, 4, 15)) == "令和8年4月15日(水)"
+    assert wareki_day(date(2019, 5, 1)) == "令和元年5月1日(水)"

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from madoguchi.packs.loading import PackError, load_pack
 from madoguchi.packs.models import Counter, Department, Municipality, Town
+from madoguchi.packs.validation import validate_pack
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +73,37 @@ def test_broken_yaml_and_a_missing_file_are_reported_by_the_command(
     (broken_pack / "municipality.yaml").unlink()
     with pytest.raises(CommandError, match="ファイルがありません"):
         call_command("pack", "load", str(broken_pack))
+
+
+def test_validate_names_a_form_box_off_the_page_with_its_line(
+    broken_pack: Path,
+) -> None:
+    form = broken_pack / "forms" / "inkan_toroku.yaml"
+    text = form.read_text(encoding="utf-8")
+    form.write_text(
+        text.replace("box: {x: 36, y: 52, width: 80", "box: {x: 236, y: 52, width: 80"),
+        encoding="utf-8",
+    )
+    line = text[: text.index("box: {x: 36, y: 52, width: 80")].count("\n") + 1
+
+    found = [str(problem) for problem in validate_pack(broken_pack).problems]
+
+    assert len(found) == 1
+    assert found[0].startswith(f"{form}:{line}: ")
+
+
+def test_validate_names_a_form_that_serves_a_procedure_the_pack_lacks(
+    broken_pack: Path,
+) -> None:
+    procedures = broken_pack / "procedures.yaml"
+    text = procedures.read_text(encoding="utf-8")
+    start = text.index("  - code: inkan_toroku\n")
+    end = text.index("  - code: ", start + 1)
+    procedures.write_text(text[:start] + text[end:], encoding="utf-8")
+
+    found = [str(problem) for problem in validate_pack(broken_pack).problems]
+
+    assert any(
+        "inkan_toroku" in problem and "inkan_toroku.yaml" in problem
+        for problem in found
+    )

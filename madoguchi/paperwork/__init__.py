@@ -1,0 +1,2 @@
+"""Paperwork: form maps from the pack, pre-filled forms, the guidance sheet
+and the packet that prints them together (see service.py)."""

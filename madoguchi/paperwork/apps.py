@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PaperworkConfig(AppConfig):
+    name = "madoguchi.paperwork"
+    verbose_name = "帳票"
