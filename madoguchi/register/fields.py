@@ -17,11 +17,11 @@ _from_storage = lru_cache(maxsize=65536)(PartialDate.from_storage)
 class CodePointOrder:
     """Compare and sort a text column by code point on every database.
 
-    Search keys and stored dates are matched by prefix as a range
-    (``key >= 'タカ' AND key < 'タカ\U0010ffff'``), which one ordinary index
-    answers, and sorted by that same index. SQLite compares text bytewise
-    already; PostgreSQL needs the "C" collation, or a municipality's database
-    created in ja_JP or en_US would order the keys by its locale's rules.
+    Search keys and stored dates are matched by prefix (``lookups.py``) and
+    sorted through one ordinary index. SQLite compares text bytewise already;
+    PostgreSQL needs the "C" collation, or a municipality's database created
+    in ja_JP or en_US would order the keys by its locale's rules and could
+    not use the index for a prefix.
     """
 
     def db_parameters(self, connection: Any) -> dict[str, Any]:
