@@ -144,6 +144,14 @@ def _break(
     return break_lines(value, size, room, fonts.value_runs)
 
 
+# Characters a Japanese line never starts with (行頭禁則). Such a character
+# stays at the end of the line before, hanging a little past the box, as
+# printed Japanese does (ぶら下げ).
+_NO_LINE_START = frozenset(
+    "、。，．,.・：；？！)）」』】〕〉》ー…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+)
+
+
 def break_lines(
     value: str, size: float, room: float, shaper: Callable[[str], list[tuple[str, str]]]
 ) -> list[tuple[str, Runs]]:
@@ -152,7 +160,7 @@ def break_lines(
     width = 0.0
     for unit in units(value):
         advance = width_of(tuple(shaper(unit)), size)
-        if lines[-1] and width + advance > room:
+        if lines[-1] and width + advance > room and unit not in _NO_LINE_START:
             lines.append(unit.lstrip())
             width = advance if lines[-1] else 0.0
         else:

@@ -6,6 +6,7 @@ import pytest
 import segno
 
 from madoguchi.paperwork.errors import PrintError
+from madoguchi.paperwork.fields import break_lines, width_of
 from madoguchi.paperwork.forms import MM
 from madoguchi.paperwork.tests.conftest import TOKEN
 
@@ -108,3 +109,18 @@ def test_the_qr_code_carries_the_token_and_nothing_else(packet, family, read_pdf
 def test_a_token_that_may_be_data_is_refused(packet, family, token):
     with pytest.raises(PrintError, match="受付トークンだけ"):
         packet.render(family["case"], family["procedures"], token, VISIT)
+
+
+def test_no_line_of_text_starts_with_a_comma_or_full_stop() -> None:
+    def shaper(text: str) -> list[tuple[str, str]]:
+        # Every character as wide as an "m", so the break falls where counted.
+        return [("Helvetica", "m" * len(text))]
+
+    text = "教育委員会で転入学の通知書を受け取り、学校に出します。"
+    first_line = "教育委員会で転入学の通知書を受け取り"
+    room = width_of(tuple(shaper(first_line)), 10) + 0.1
+    lines = [line for line, _ in break_lines(text, 10, room, shaper)]
+
+    assert len(lines) == 2
+    assert lines[0].endswith("受け取り、")
+    assert not any(line[0] in "、。" for line in lines)
