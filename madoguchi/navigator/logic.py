@@ -154,6 +154,9 @@ def field_test(
     return evaluate
 
 
+# _member_test and _detail_test are written out, not built on a shared
+# reader: these closures run for every member of every procedure, and one
+# more call each would be the largest cost of an answer.
 def _member_test(key: str, test: Callable[[Any], bool], negate: bool) -> Evaluate:
     if negate:
 
