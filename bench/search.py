@@ -80,25 +80,46 @@ def main() -> None:
     people = list(Resident.objects.filter(id__in=ids).select_related("household"))
     people = people[: options.people]
 
-    for person in people[:10]:  # warm the caches the way a day's first searches do
-        search_residents(_kinds(person)["kana surname"])
-
-    timings: dict[str, list[float]] = {}
+    # Each search runs twice: the first meets the database as the machine
+    # left it (on a VM that reclaims idle page cache, often from disk), the
+    # second finds its pages cached, as a server does for the names of the
+    # day. Both are reported; neither is hidden.
+    first: dict[str, list[float]] = {}
+    again: dict[str, list[float]] = {}
     for person in people:
         for kind, criteria in _kinds(person).items():
-            timings.setdefault(kind, []).append(
+            first.setdefault(kind, []).append(
                 _time(lambda c=criteria: search_residents(c))
             )
-    every = [t for values in timings.values() for t in values]
+            again.setdefault(kind, []).append(
+                _time(lambda c=criteria: search_residents(c))
+            )
+    first["all"] = [t for kind, values in first.items() for t in values]
+    again["all"] = [t for kind, values in again.items() for t in values]
 
     vendor = connection.vendor
-    print(f"\nregister search on {vendor}: {total:,} residents, {len(every)} searches")
-    print(f"{'query':<28}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
-    report = {"database": vendor, "residents": total, "kinds": {}}
-    for kind, values in [*timings.items(), ("all", every)]:
-        p50, p95 = statistics.median(values), _percentile(values, 0.95)
-        print(f"{kind:<28}{p50:>9.1f}{p95:>9.1f}{max(values):>9.1f}")
-        report["kinds"][kind] = {"p50_ms": p50, "p95_ms": p95, "max_ms": max(values)}
+    searches = len(first["all"])
+    print(
+        f"\nregister search on {vendor}: {total:,} residents, {searches} searches, each twice"
+    )
+    print(f"{'':<28}{'first time':>20}{'again':>20}")
+    print(f"{'query':<28}{'p50 ms':>10}{'p95 ms':>10}{'p50 ms':>10}{'p95 ms':>10}")
+    report: dict[str, object] = {"database": vendor, "residents": total, "kinds": {}}
+    kinds: dict[str, object] = {}
+    for kind in first:
+        row = {}
+        for label, values in (("first", first[kind]), ("again", again[kind])):
+            row[label] = {
+                "p50_ms": statistics.median(values),
+                "p95_ms": _percentile(values, 0.95),
+                "max_ms": max(values),
+            }
+        kinds[kind] = row
+        print(
+            f"{kind:<28}{row['first']['p50_ms']:>10.1f}{row['first']['p95_ms']:>10.1f}"
+            f"{row['again']['p50_ms']:>10.1f}{row['again']['p95_ms']:>10.1f}"
+        )
+    report["kinds"] = kinds
 
     options.out.mkdir(parents=True, exist_ok=True)
     (options.out / f"search-{vendor}.json").write_text(json.dumps(report, indent=2))
