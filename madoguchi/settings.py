@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "madoguchi.audit",
     "madoguchi.navigator",
     "madoguchi.paperwork",
+    "madoguchi.counter",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

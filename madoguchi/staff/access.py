@@ -16,11 +16,13 @@ from madoguchi.staff.models import Role
 SEARCH_REGISTER = "search_register"
 VIEW_RESIDENT = "view_resident"
 REVIEW_AUDIT = "review_audit"
+OPEN_VISIT = "open_visit"
 
 _GRANTS: dict[str, frozenset[str]] = {
     SEARCH_REGISTER: frozenset({Role.CLERK, Role.DEPARTMENT, Role.SUPERVISOR}),
     VIEW_RESIDENT: frozenset({Role.CLERK, Role.DEPARTMENT, Role.SUPERVISOR}),
     REVIEW_AUDIT: frozenset({Role.SUPERVISOR}),
+    OPEN_VISIT: frozenset({Role.CLERK, Role.SUPERVISOR}),
 }
 
 

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from madoguchi.staff.access import REVIEW_AUDIT, SEARCH_REGISTER, can
+from madoguchi.staff.access import OPEN_VISIT, REVIEW_AUDIT, SEARCH_REGISTER, can
 
 
 def capabilities(request: HttpRequest) -> dict[str, object]:
@@ -11,5 +11,6 @@ def capabilities(request: HttpRequest) -> dict[str, object]:
         "may": {
             "search_register": can(user, SEARCH_REGISTER),
             "review_audit": can(user, REVIEW_AUDIT),
+            "open_visit": can(user, OPEN_VISIT),
         }
     }

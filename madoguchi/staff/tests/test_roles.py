@@ -3,16 +3,22 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from madoguchi.staff.access import REVIEW_AUDIT, SEARCH_REGISTER, VIEW_RESIDENT, can
+from madoguchi.staff.access import (
+    OPEN_VISIT,
+    REVIEW_AUDIT,
+    SEARCH_REGISTER,
+    VIEW_RESIDENT,
+    can,
+)
 from madoguchi.staff.models import Role, StaffUser
 
 pytestmark = pytest.mark.django_db
 
 EXPECTED = {
     Role.RECEPTION: set(),
-    Role.CLERK: {SEARCH_REGISTER, VIEW_RESIDENT},
+    Role.CLERK: {SEARCH_REGISTER, VIEW_RESIDENT, OPEN_VISIT},
     Role.DEPARTMENT: {SEARCH_REGISTER, VIEW_RESIDENT},
-    Role.SUPERVISOR: {SEARCH_REGISTER, VIEW_RESIDENT, REVIEW_AUDIT},
+    Role.SUPERVISOR: {SEARCH_REGISTER, VIEW_RESIDENT, REVIEW_AUDIT, OPEN_VISIT},
     Role.ADMINISTRATOR: set(),
 }
 
@@ -21,7 +27,11 @@ EXPECTED = {
 def test_each_role_holds_only_what_its_work_needs(role: Role) -> None:
     user = StaffUser(username=str(role), role=role)
 
-    held = {c for c in (SEARCH_REGISTER, VIEW_RESIDENT, REVIEW_AUDIT) if can(user, c)}
+    held = {
+        c
+        for c in (SEARCH_REGISTER, VIEW_RESIDENT, REVIEW_AUDIT, OPEN_VISIT)
+        if can(user, c)
+    }
 
     assert held == EXPECTED[role]
 

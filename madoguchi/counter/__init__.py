@@ -1,0 +1,1 @@
+"""The counter: one visit from the identified household to the printed packet."""

@@ -1,0 +1,86 @@
+"""The visit (来庁案件): what one household came for and how far it got."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from madoguchi.navigator.facts import EVENT_LABELS
+from madoguchi.register.models import Household
+
+
+class VisitStatus(models.TextChoices):
+    OPEN = "open", _("受付中")
+    SIGNED = "signed", _("署名済み")
+
+
+class Step(models.TextChoices):
+    EVENT = "event", _("届出の内容")
+    INTERVIEW = "interview", _("聞き取り")
+    REVIEW = "review", _("手続きの確認")
+    CONFIRM = "confirm", _("印字内容の確認")
+    PRINT = "print", _("印刷と署名")
+
+
+class Visit(models.Model):
+    """One household's visit to the counter, step by step."""
+
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("受付職員"),
+        on_delete=models.PROTECT,
+        related_name="visits",
+    )
+    household = models.ForeignKey(
+        Household,
+        verbose_name=_("世帯"),
+        on_delete=models.PROTECT,
+        related_name="visits",
+    )
+    subjects = models.JSONField(_("対象者"), default=list, blank=True)
+    event = models.CharField(
+        _("届出の事由"),
+        max_length=40,
+        blank=True,
+        choices=list(EVENT_LABELS.items()),
+    )
+    event_date = models.DateField(_("事由発生日"), null=True, blank=True)
+    answers = models.JSONField(_("聞き取りの回答"), default=dict, blank=True)
+    procedures = models.JSONField(_("手続き"), default=list, blank=True)
+    status = models.CharField(
+        _("状態"), max_length=10, choices=VisitStatus.choices, default=VisitStatus.OPEN
+    )
+    version = models.PositiveIntegerField(_("版"), default=1)
+
+    opened_at = models.DateTimeField(_("受付日時"), auto_now_add=True)
+    event_chosen_at = models.DateTimeField(_("事由選択日時"), null=True, blank=True)
+    interviewed_at = models.DateTimeField(_("聞き取り完了日時"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("手続き確認日時"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("印字内容確認日時"), null=True, blank=True)
+    printed_at = models.DateTimeField(_("印刷日時"), null=True, blank=True)
+    print_count = models.PositiveIntegerField(_("印刷回数"), default=0)
+    signed_at = models.DateTimeField(_("署名日時"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("来庁案件")
+        verbose_name_plural = _("来庁案件")
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return f"来庁案件 {self.pk}"
+
+    @property
+    def step(self) -> str:
+        """Return the step at which the visit resumes."""
+        if self.event_chosen_at is None:
+            return Step.EVENT
+        if self.interviewed_at is None:
+            return Step.INTERVIEW
+        if self.reviewed_at is None:
+            return Step.REVIEW
+        if self.confirmed_at is None:
+            return Step.CONFIRM
+        return Step.PRINT
+
+    @property
+    def purpose(self) -> str:
+        return f"来庁案件 {self.pk}"

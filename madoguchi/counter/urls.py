@@ -1,0 +1,17 @@
+from django.urls import path
+
+from madoguchi.counter import views
+
+app_name = "counter"
+urlpatterns = [
+    path("", views.visits, name="visits"),
+    path("households/<int:household_pk>/open/", views.open_visit, name="open"),
+    path("<int:pk>/", views.resume, name="resume"),
+    path("<int:pk>/event/", views.event, name="event"),
+    path("<int:pk>/interview/", views.interview, name="interview"),
+    path("<int:pk>/review/", views.review, name="review"),
+    path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<int:pk>/print/", views.print_step, name="print"),
+    path("<int:pk>/packet.pdf", views.packet, name="packet"),
+    path("<int:pk>/sign/", views.sign, name="sign"),
+]
