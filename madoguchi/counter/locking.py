@@ -31,7 +31,7 @@ def lock_visit(request: HttpRequest, pk: int) -> Visit:
     visit = get_object_or_404(Visit.objects.select_for_update(), pk=pk)
     if request.POST.get("version") != str(visit.version):
         raise StaleVisit(visit.pk)
-    if visit.status == VisitStatus.SIGNED:
+    if visit.status != VisitStatus.OPEN:
         raise ClosedVisit(visit.pk)
     return visit
 

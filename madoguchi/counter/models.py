@@ -11,6 +11,7 @@ from madoguchi.register.models import Household
 class VisitStatus(models.TextChoices):
     OPEN = "open", _("受付中")
     SIGNED = "signed", _("署名済み")
+    CLOSED = "closed", _("完了")
 
 
 class Step(models.TextChoices):
@@ -84,3 +85,73 @@ class Visit(models.Model):
     @property
     def purpose(self) -> str:
         return f"来庁案件 {self.pk}"
+
+
+class TaskState(models.TextChoices):
+    WAITING = "waiting", _("待ち")
+    IN_PROGRESS = "in_progress", _("対応中")
+    DONE = "done", _("完了")
+    NOT_NEEDED = "not_needed", _("不要")
+
+
+SETTLED = (TaskState.DONE, TaskState.NOT_NEEDED)
+
+
+class Task(models.Model):
+    """One procedure of a signed visit, on the worklist of its department."""
+
+    visit = models.ForeignKey(
+        Visit,
+        verbose_name=_("来庁案件"),
+        on_delete=models.CASCADE,
+        related_name="tasks",
+    )
+    code = models.CharField(_("手続きコード"), max_length=60)
+    name = models.CharField(_("手続き"), max_length=120)
+    members = models.JSONField(_("対象者"), default=list, blank=True)
+    deadline = models.DateField(_("期限"), null=True, blank=True)
+    department = models.ForeignKey(
+        "packs.Department",
+        verbose_name=_("担当課"),
+        on_delete=models.PROTECT,
+        related_name="tasks",
+    )
+    counter_code = models.CharField(_("窓口コード"), max_length=40)
+    state = models.CharField(
+        _("状態"), max_length=12, choices=TaskState.choices, default=TaskState.WAITING
+    )
+    version = models.PositiveIntegerField(_("版"), default=1)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("対応者"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    taken_at = models.DateTimeField(_("対応開始日時"), null=True, blank=True)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("完了・不要の判断者"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    settled_at = models.DateTimeField(_("完了・不要の日時"), null=True, blank=True)
+    register_updated_at = models.DateTimeField(
+        _("住民記録への反映日時"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("担当課の作業")
+        verbose_name_plural = _("担当課の作業")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.visit} {self.code}"
+
+    @property
+    def is_settled(self) -> bool:
+        return self.state in SETTLED

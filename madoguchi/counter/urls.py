@@ -1,6 +1,6 @@
 from django.urls import path
 
-from madoguchi.counter import views
+from madoguchi.counter import views, worklist
 
 app_name = "counter"
 urlpatterns = [
@@ -14,4 +14,8 @@ urlpatterns = [
     path("<int:pk>/print/", views.print_step, name="print"),
     path("<int:pk>/packet.pdf", views.packet, name="packet"),
     path("<int:pk>/sign/", views.sign, name="sign"),
+    path("<int:pk>/status/", worklist.status, name="status"),
+    path("worklist/", worklist.worklist, name="worklist"),
+    path("tasks/<int:pk>/<str:action>/", worklist.change_task, name="change_task"),
+    path("today/", worklist.today, name="today"),
 ]

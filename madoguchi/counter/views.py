@@ -23,6 +23,7 @@ from madoguchi.audit.service import record_view
 from madoguchi.counter.casefile import answer_key, build_case, current_members
 from madoguchi.counter.locking import STALE_MESSAGE, StaleVisit, lock_visit, save_visit
 from madoguchi.counter.models import Step, Visit, VisitStatus
+from madoguchi.counter.tasks import close_if_settled, create_tasks
 from madoguchi.japanese.errors import JapaneseInputError
 from madoguchi.japanese.wareki import parse_date, to_wareki
 from madoguchi.navigator.facts import EVENT_LABELS
@@ -36,9 +37,13 @@ NEW_ADDRESS_EVENTS = ("move_out", "move_within")
 _PHONE = re.compile(r"^0[0-9-]{8,12}[0-9]$")
 
 
-def _stale(
-    request: HttpRequest, visit_pk: int, refused: StaleVisit | None = None
+def refuse_stale(
+    request: HttpRequest,
+    visit_pk: int,
+    refused: StaleVisit | None = None,
+    back: str = "",
 ) -> HttpResponse:
+    """Answer a refused POST with its message, for a page or for htmx."""
     # htmx swaps only successful answers; the message must reach the screen.
     partial = bool(request.headers.get("HX-Request"))
     return render(
@@ -47,6 +52,7 @@ def _stale(
         {
             "message": _(refused.message if refused else STALE_MESSAGE),
             "visit_pk": visit_pk,
+            "back": back,
         },
         status=200 if partial else 409,
     )
@@ -78,9 +84,12 @@ def _page(
 @requires(OPEN_VISIT)
 @transaction.atomic
 def visits(request: HttpRequest) -> HttpResponse:
-    """List the signed-in clerk's open visits, each resumable at its step."""
+    """List the clerk's visits not yet closed: open ones resume at their step."""
     open_visits = list(
-        Visit.objects.filter(opened_by=request.user, status=VisitStatus.OPEN)
+        Visit.objects.filter(
+            opened_by=request.user,
+            status__in=[VisitStatus.OPEN, VisitStatus.SIGNED],
+        )
         .select_related("household")
         .order_by("-opened_at")
     )
@@ -127,7 +136,7 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             visit = lock_visit(request, pk)
         except StaleVisit as refused:
-            return _stale(request, pk, refused)
+            return refuse_stale(request, pk, refused)
         members = _shown(request, visit, "来庁受付(届出の内容)")
         chosen_event = request.POST.get("event", "")
         typed_date = request.POST.get("event_date", "").strip()
@@ -199,7 +208,7 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             visit = lock_visit(request, pk)
         except StaleVisit as refused:
-            return _stale(request, pk, refused)
+            return refuse_stale(request, pk, refused)
         if "proceed" in request.POST:
             save_visit(visit, interviewed_at=timezone.now())
             return redirect("counter:review", visit.pk)
@@ -311,7 +320,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             visit = lock_visit(request, pk)
         except StaleVisit as refused:
-            return _stale(request, pk, refused)
+            return refuse_stale(request, pk, refused)
         procedures = _procedures(visit)
         for procedure in procedures:
             code = procedure["code"]
@@ -366,7 +375,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             visit = lock_visit(request, pk)
         except StaleVisit as refused:
-            return _stale(request, pk, refused)
+            return refuse_stale(request, pk, refused)
         answers = dict(visit.answers)
         phone = unicodedata.normalize("NFKC", request.POST.get("phone", "")).strip()
         phone = phone.replace("ー", "-")
@@ -453,8 +462,10 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         visit = lock_visit(request, pk)
     except StaleVisit as refused:
-        return _stale(request, pk, refused)
+        return refuse_stale(request, pk, refused)
     if not visit.printed_at:
         return redirect("counter:print", visit.pk)
     save_visit(visit, status=VisitStatus.SIGNED, signed_at=timezone.now())
+    create_tasks(visit, request.user)
+    close_if_settled(visit.pk)
     return redirect("counter:visits")

@@ -17,12 +17,16 @@ SEARCH_REGISTER = "search_register"
 VIEW_RESIDENT = "view_resident"
 REVIEW_AUDIT = "review_audit"
 OPEN_VISIT = "open_visit"
+WORK_TASKS = "work_tasks"
+SEE_DAY = "see_day"
 
 _GRANTS: dict[str, frozenset[str]] = {
     SEARCH_REGISTER: frozenset({Role.CLERK, Role.DEPARTMENT, Role.SUPERVISOR}),
     VIEW_RESIDENT: frozenset({Role.CLERK, Role.DEPARTMENT, Role.SUPERVISOR}),
     REVIEW_AUDIT: frozenset({Role.SUPERVISOR}),
     OPEN_VISIT: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    WORK_TASKS: frozenset({Role.DEPARTMENT, Role.SUPERVISOR}),
+    SEE_DAY: frozenset({Role.SUPERVISOR}),
 }
 
 

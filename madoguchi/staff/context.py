@@ -2,7 +2,14 @@
 
 from django.http import HttpRequest
 
-from madoguchi.staff.access import OPEN_VISIT, REVIEW_AUDIT, SEARCH_REGISTER, can
+from madoguchi.staff.access import (
+    OPEN_VISIT,
+    REVIEW_AUDIT,
+    SEARCH_REGISTER,
+    SEE_DAY,
+    WORK_TASKS,
+    can,
+)
 
 
 def capabilities(request: HttpRequest) -> dict[str, object]:
@@ -12,5 +19,7 @@ def capabilities(request: HttpRequest) -> dict[str, object]:
             "search_register": can(user, SEARCH_REGISTER),
             "review_audit": can(user, REVIEW_AUDIT),
             "open_visit": can(user, OPEN_VISIT),
+            "work_tasks": can(user, WORK_TASKS),
+            "see_day": can(user, SEE_DAY),
         }
     }

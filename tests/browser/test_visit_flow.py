@@ -1,6 +1,6 @@
 """A clerk in the real browser takes a family of four from the register to
 the printed packet of their move within the city, with the keyboard and
-mouse only, and counts what it took."""
+mouse only, and counts what it took; then a department completes a task."""
 
 from io import BytesIO
 from typing import Any
@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import PASSWORD
-from madoguchi.counter.models import Visit
+from madoguchi.counter.models import Task, TaskState, Visit
 from madoguchi.counter.tests.factories import family_of_four
-from madoguchi.staff.models import StaffUser
+from madoguchi.staff.models import Role, StaffUser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -95,3 +95,21 @@ def test_a_clerk_takes_a_family_from_search_to_the_packet(
     assert (visit.status, visit.print_count) == ("signed", 1)
     # The count is the measure the product is judged by; pytest -s shows it.
     print(f"clerk actions from sign-in to signature: {actions}")  # noqa: T201
+
+    # A member of the department of a waiting task signs in and completes it.
+    task = Task.objects.filter(state=TaskState.WAITING).select_related("department")[0]
+    worker = StaffUser(username="tantou", role=Role.DEPARTMENT, last_name="担当")
+    worker.department = task.department
+    worker.set_password(PASSWORD)
+    worker.save()
+    page.get_by_role("button", name="ログアウト").click()
+    page.get_by_label("ユーザー名").fill("tantou")
+    page.get_by_label("パスワード").fill(PASSWORD)
+    page.get_by_role("button", name="ログイン").click()
+    page.get_by_role("link", name="担当課の作業").click()
+    row = page.locator(f"#task-{task.pk}")
+    assert "架空 太郎" in row.inner_text()
+    row.get_by_role("button", name="完了").click()
+    page.locator(f"#task-{task.pk} .state").get_by_text("完了").wait_for()
+    task.refresh_from_db()
+    assert (task.state, task.settled_by) == (TaskState.DONE, worker)

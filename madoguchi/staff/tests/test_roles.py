@@ -7,7 +7,9 @@ from madoguchi.staff.access import (
     OPEN_VISIT,
     REVIEW_AUDIT,
     SEARCH_REGISTER,
+    SEE_DAY,
     VIEW_RESIDENT,
+    WORK_TASKS,
     can,
 )
 from madoguchi.staff.models import Role, StaffUser
@@ -17,8 +19,15 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     Role.RECEPTION: set(),
     Role.CLERK: {SEARCH_REGISTER, VIEW_RESIDENT, OPEN_VISIT},
-    Role.DEPARTMENT: {SEARCH_REGISTER, VIEW_RESIDENT},
-    Role.SUPERVISOR: {SEARCH_REGISTER, VIEW_RESIDENT, REVIEW_AUDIT, OPEN_VISIT},
+    Role.DEPARTMENT: {SEARCH_REGISTER, VIEW_RESIDENT, WORK_TASKS},
+    Role.SUPERVISOR: {
+        SEARCH_REGISTER,
+        VIEW_RESIDENT,
+        REVIEW_AUDIT,
+        OPEN_VISIT,
+        WORK_TASKS,
+        SEE_DAY,
+    },
     Role.ADMINISTRATOR: set(),
 }
 
@@ -29,7 +38,14 @@ def test_each_role_holds_only_what_its_work_needs(role: Role) -> None:
 
     held = {
         c
-        for c in (SEARCH_REGISTER, VIEW_RESIDENT, REVIEW_AUDIT, OPEN_VISIT)
+        for c in (
+            SEARCH_REGISTER,
+            VIEW_RESIDENT,
+            REVIEW_AUDIT,
+            OPEN_VISIT,
+            WORK_TASKS,
+            SEE_DAY,
+        )
         if can(user, c)
     }
 
