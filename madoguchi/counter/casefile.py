@@ -8,12 +8,14 @@ member named by its id rather than its place in the list, so that
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.utils import timezone
 
-from madoguchi.register.models import Household, Resident, Status
+from madoguchi.japanese.wareki import PartialDate
+from madoguchi.register.models import Household, Resident, Sex, Status
 
 _MEMBER_PATH = re.compile(r"^household\[(?P<key>[^\]]+)\]\.(?P<rest>.+)$")
 
@@ -31,23 +33,96 @@ def current_members(household: Household) -> list[Resident]:
     return sorted(members, key=lambda r: r.relationship != "世帯主")
 
 
+def arrival_id(index: int) -> str:
+    """Return the case-file id of the arrival in a given row, from 0."""
+    return f"a{index + 1}"
+
+
+def arrival_name(person: dict[str, Any]) -> str:
+    """Return an arrival's name as the register would show it."""
+    return f"{person['family_name']} {person['given_name']}".strip()
+
+
+@dataclass(frozen=True)
+class ArrivingMember:
+    """A person moving in, shown on the screens as a register member would be."""
+
+    case_id: str
+    name: str
+    name_kana: str
+    relationship: str
+    birth_date: PartialDate
+    sex: str
+
+    def get_sex_display(self) -> str:
+        return str(Sex(self.sex).label)
+
+
+@dataclass(frozen=True)
+class ArrivingAddress:
+    """The new address of a household moving in, as the screens show it."""
+
+    postal_code: str
+    full_address: str
+
+
+def arriving_members(visit: Any) -> list[ArrivingMember]:
+    """Return a new arrival's people, in the order they were typed."""
+    return [
+        ArrivingMember(
+            case_id=arrival_id(index),
+            name=arrival_name(person),
+            name_kana=f"{person['family_name_kana']} {person['given_name_kana']}",
+            relationship=person["relationship"],
+            birth_date=PartialDate.from_storage(person["birth_date"]),
+            sex=person["sex"],
+        )
+        for index, person in enumerate(visit.arrivals)
+    ]
+
+
+def arriving_head(visit: Any) -> ArrivingMember | None:
+    """Return the 世帯主 among a new arrival's people, if typed yet."""
+    heads = [m for m in arriving_members(visit) if m.relationship == "世帯主"]
+    return heads[0] if heads else None
+
+
+def arriving_address(visit: Any) -> ArrivingAddress:
+    """Return the address a new arrival moves into."""
+    answers = visit.answers
+    return ArrivingAddress(
+        postal_code=answers.get("new_address.postal_code", ""),
+        full_address=" ".join(
+            part
+            for part in (
+                answers.get("new_address.address", ""),
+                answers.get("new_address.katagaki", ""),
+            )
+            if part
+        ),
+    )
+
+
 def build_case(visit: Any, *, today: date | None = None) -> dict[str, Any]:
     """Return the case file of a visit: the register's household and answers."""
     visit_day = today or timezone.localdate()
     event_day = visit.event_date or visit_day
-    members = current_members(visit.household)
-    household = visit.household
 
     case: dict[str, Any] = {
         "event": visit.event,
         "event_date": event_day.isoformat(),
         "visit_date": visit_day.isoformat(),
-        "subjects": [f"r{pk}" for pk in visit.subjects],
-        "household": [_member(resident, event_day) for resident in members],
-        "address": _address(
-            household.postal_code, household.address, household.katagaki
-        ),
     }
+    if visit.household is None:
+        case.update(_arriving_household(visit, event_day))
+    else:
+        household = visit.household
+        members = current_members(household)
+        case["subjects"] = [f"r{pk}" for pk in visit.subjects]
+        case["household"] = [_member(resident, event_day) for resident in members]
+        case["address"] = _address(
+            household.postal_code, household.address, household.katagaki
+        )
     for path, value in sorted(visit.answers.items()):
         _put(case, storage_key_to_path(case, path), value)
     return case
@@ -74,6 +149,46 @@ def storage_key_to_path(case: dict[str, Any], key: str) -> list[str | int]:
     return ["household", ids.index(found["key"]), *found["rest"].split(".")]
 
 
+def _arriving_household(visit: Any, event_day: date) -> dict[str, Any]:
+    """Return the household that a new arrival brings, from the arrivals."""
+    household = []
+    for index, person in enumerate(visit.arrivals):
+        member: dict[str, Any] = {
+            "id": arrival_id(index),
+            "relationship": person["relationship"],
+            "sex": person["sex"],
+            "name": arrival_name(person),
+            "name_kana": f"{person['family_name_kana']} {person['given_name_kana']}",
+            "nationality": person.get("nationality") or "日本",
+            "residence_status": None,
+        }
+        _put_birth(member, PartialDate.from_storage(person["birth_date"]), event_day)
+        household.append(member)
+    answers = visit.answers
+    new_address = _address(
+        answers.get("new_address.postal_code", ""),
+        answers.get("new_address.address", ""),
+        answers.get("new_address.katagaki", ""),
+    )
+    return {
+        "subjects": [member["id"] for member in household],
+        "household": household,
+        "address": new_address,
+        "new_address": dict(new_address),
+        "previous_address": {"address": answers.get("previous_address.address", "")},
+    }
+
+
+def _put_birth(member: dict[str, Any], born: PartialDate, event_day: date) -> None:
+    # The navigator counts a full birth date's age on the event day itself;
+    # a register date with an unknown month or day can only give an age.
+    day = born.as_date()
+    if day is not None and day <= event_day:
+        member["birth_date"] = day.isoformat()
+    else:
+        member["age"] = max(born.age_on(event_day), 0)
+
+
 def _member(resident: Resident, event_day: date) -> dict[str, Any]:
     member: dict[str, Any] = {
         "id": member_id(resident),
@@ -84,13 +199,7 @@ def _member(resident: Resident, event_day: date) -> dict[str, Any]:
         "nationality": resident.nationality,
         "residence_status": resident.residence_status or None,
     }
-    # The navigator counts a full birth date's age on the event day itself;
-    # a register date with an unknown month or day can only give an age.
-    born = resident.birth_date.as_date()
-    if born is not None and born <= event_day:
-        member["birth_date"] = born.isoformat()
-    else:
-        member["age"] = max(resident.birth_date.age_on(event_day), 0)
+    _put_birth(member, resident.birth_date, event_day)
     return member
 
 

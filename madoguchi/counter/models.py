@@ -36,7 +36,12 @@ class Visit(models.Model):
         verbose_name=_("世帯"),
         on_delete=models.PROTECT,
         related_name="visits",
+        # A new arrival (転入) has no register household until the 市民課
+        # completes jumin_tennyu; until then the people are in ``arrivals``.
+        null=True,
+        blank=True,
     )
+    arrivals = models.JSONField(_("転入する人"), default=list, blank=True)
     subjects = models.JSONField(_("対象者"), default=list, blank=True)
     event = models.CharField(
         _("届出の事由"),

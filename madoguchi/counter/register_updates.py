@@ -13,11 +13,13 @@ import structlog
 from madoguchi.counter.models import Visit
 from madoguchi.japanese.wareki import PartialDate
 from madoguchi.register.models import Household, Resident, Status
+from madoguchi.register.numbers import NumberBook
 
 log = structlog.get_logger(__name__)
 
 REGISTER_PROCEDURES = frozenset(
     {
+        "jumin_tennyu",
         "jumin_tenkyo",
         "jumin_tenshutsu",
         "jumin_setainushi",
@@ -75,7 +77,46 @@ def apply_death(visit: Visit, staff: Any) -> None:
     _end_residence(visit, staff, Status.DECEASED, "死亡")
 
 
+def apply_move_in(visit: Visit, staff: Any) -> None:
+    """Enter a new arrival's household and people in the register, once."""
+    if visit.household_id is not None or not visit.arrivals:
+        return
+    book = NumberBook()
+    household = Household(
+        setai_number=next(book.households()),
+        postal_code=visit.answers.get("new_address.postal_code", ""),
+        address=visit.answers.get("new_address.address", ""),
+        katagaki=visit.answers.get("new_address.katagaki", ""),
+    )
+    household.save(reason=_reason(visit, "転入"), changed_by=staff)
+
+    since = PartialDate.from_date(visit.event_date)
+    numbers = book.residents()
+    for person in visit.arrivals:
+        juminhyo_code, atena_number = next(numbers)
+        resident = Resident(
+            juminhyo_code=juminhyo_code,
+            atena_number=atena_number,
+            household=household,
+            family_name=person["family_name"],
+            given_name=person["given_name"],
+            family_name_kana=person["family_name_kana"],
+            given_name_kana=person["given_name_kana"],
+            birth_date=PartialDate.from_storage(person["birth_date"]),
+            sex=person["sex"],
+            relationship=person["relationship"],
+            nationality=person.get("nationality") or "日本",
+            became_resident_on=since,
+            address_since=since,
+            status=Status.RESIDENT,
+        )
+        resident.save(reason=_reason(visit, "転入"), changed_by=staff)
+    Visit.objects.filter(pk=visit.pk).update(household=household)
+    visit.household = household
+
+
 _BY_EVENT = {
+    "move_in": apply_move_in,
     "move_within": apply_move_within,
     "move_out": apply_move_out,
     "death": apply_death,

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from madoguchi.counter import views, worklist
+from madoguchi.counter import arrivals, views, worklist
 
 app_name = "counter"
 urlpatterns = [
     path("", views.visits, name="visits"),
     path("households/<int:household_pk>/open/", views.open_visit, name="open"),
+    path("arrivals/open/", arrivals.open_arrival, name="open_arrival"),
+    path("arrivals/postal/", arrivals.postal_address, name="postal_address"),
+    path("<int:pk>/arrivals/", arrivals.arrivals, name="arrivals"),
     path("<int:pk>/", views.resume, name="resume"),
     path("<int:pk>/event/", views.event, name="event"),
     path("<int:pk>/interview/", views.interview, name="interview"),

@@ -20,7 +20,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from madoguchi.audit.service import record_view
-from madoguchi.counter.casefile import answer_key, build_case, current_members
+from madoguchi.counter.casefile import (
+    answer_key,
+    arriving_address,
+    arriving_head,
+    arriving_members,
+    build_case,
+    current_members,
+    member_id,
+)
 from madoguchi.counter.locking import STALE_MESSAGE, StaleVisit, lock_visit, save_visit
 from madoguchi.counter.models import Step, Visit, VisitStatus
 from madoguchi.counter.tasks import close_if_settled, create_tasks
@@ -64,9 +72,17 @@ def _visit(pk: int) -> Visit:
 
 def _shown(request: HttpRequest, visit: Visit, screen: str) -> list[Any]:
     """Return the household's members, recording that this screen shows them."""
+    if visit.household is None:
+        # New arrivals are not in the register yet: there is no resident
+        # whose viewing the audit trail could record.
+        return arriving_members(visit)
     members = current_members(visit.household)
     record_view(request.user, members, screen=screen, purpose=visit.purpose)
     return members
+
+
+def _names(members: list[Any]) -> dict[str, str]:
+    return {getattr(m, "case_id", None) or member_id(m): m.name for m in members}
 
 
 def _page(
@@ -95,12 +111,18 @@ def visits(request: HttpRequest) -> HttpResponse:
     )
     rows = []
     for visit in open_visits:
-        head = visit.household.head()
+        head = visit.household.head() if visit.household else None
         if head is not None:
             record_view(
                 request.user, [head], screen="受付中の案件", purpose=visit.purpose
             )
-        rows.append({"visit": visit, "head": head, "step": Step(visit.step)})
+        rows.append(
+            {
+                "visit": visit,
+                "head": head or arriving_head(visit),
+                "step": Step(visit.step),
+            }
+        )
     return render(
         request,
         "counter/visits.html",
@@ -137,6 +159,8 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
             visit = lock_visit(request, pk)
         except StaleVisit as refused:
             return refuse_stale(request, pk, refused)
+        if visit.household is None:
+            return redirect("counter:arrivals", visit.pk)
         members = _shown(request, visit, "来庁受付(届出の内容)")
         chosen_event = request.POST.get("event", "")
         typed_date = request.POST.get("event_date", "").strip()
@@ -145,7 +169,7 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
 
         if chosen_event not in EVENT_LABELS:
             errors["event"] = _("届出の事由: 一つ選んでください。")
-        event_day = _event_day(typed_date, errors)
+        event_day = read_event_day(typed_date, errors)
         if not chosen_subjects:
             errors["subjects"] = _("対象者: 一人以上選んでください。")
 
@@ -163,6 +187,8 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
         visit.event = chosen_event
     else:
         visit = _visit(pk)
+        if visit.household is None:
+            return redirect("counter:arrivals", visit.pk)
         members = _shown(request, visit, "来庁受付(届出の内容)")
         if visit.event_date:
             typed_date = to_wareki(visit.event_date)
@@ -183,8 +209,9 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _event_day(typed: str, errors: dict[str, str]) -> date | None:
-    field = _("事由発生日")
+def read_event_day(typed: str, errors: dict[str, str], field: str = "") -> date | None:
+    """Return the full date typed for the event, or None after noting why."""
+    field = field or _("事由発生日")
     if not typed:
         errors["event_date"] = _("%(field)s: 入力してください。") % {"field": field}
         return None
@@ -259,7 +286,7 @@ def _questions(visit: Visit, members: list[Any]) -> tuple[list[dict], list[str]]
         answer = navigate(case)
     except CaseFileError as error:
         return [], [str(problem) for problem in error.problems]
-    names = {f"r{member.pk}": member.name for member in members}
+    names = _names(members)
     questions = []
     for fact in answer.missing:
         questions.append(
@@ -279,7 +306,7 @@ def _questions(visit: Visit, members: list[Any]) -> tuple[list[dict], list[str]]
 def _answered(visit: Visit, members: list[Any]) -> list[dict[str, str]]:
     """Return the answers given so far, worded as the navigator asked them."""
     catalogue = load_catalogue()
-    names = {f"r{member.pk}": member.name for member in members}
+    names = _names(members)
     shown = []
     for key, value in sorted(visit.answers.items()):
         who = ""
@@ -335,7 +362,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     if not visit.event:
         return redirect("counter:event", visit.pk)
     members = _shown(request, visit, "来庁受付(手続きの確認)")
-    names = {f"r{member.pk}": member.name for member in members}
+    names = _names(members)
     kept = {p["code"]: p for p in visit.procedures}
     procedures = _procedures(visit)
     for procedure in procedures:
@@ -385,7 +412,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
             )
         else:
             answers["phone"] = phone
-        if visit.event in NEW_ADDRESS_EVENTS:
+        if visit.event in NEW_ADDRESS_EVENTS and visit.household is not None:
             for part in ("postal_code", "address", "katagaki"):
                 typed = request.POST.get(f"new_{part}", "").strip()
                 answers[f"new_address.{part}"] = typed
@@ -411,9 +438,10 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         visit,
         Step.CONFIRM,
         members=members,
-        household=visit.household,
+        household=visit.household or arriving_address(visit),
         phone=visit.answers.get("phone", ""),
-        asks_new_address=visit.event in NEW_ADDRESS_EVENTS,
+        asks_new_address=visit.event in NEW_ADDRESS_EVENTS
+        and visit.household is not None,
         new_address={
             part: visit.answers.get(f"new_address.{part}", "")
             for part in ("postal_code", "address", "katagaki")

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from madoguchi.audit.service import record_view
-from madoguchi.counter.casefile import current_members
+from madoguchi.counter.casefile import arriving_head, current_members
 from madoguchi.counter.locking import StaleVisit
 from madoguchi.counter.models import SETTLED, Task, TaskState, Visit, VisitStatus
 from madoguchi.counter.tasks import change_state, lock_task
@@ -58,6 +58,10 @@ def _heads(request: HttpRequest, visits: list[Visit], screen: str) -> dict:
     """Return each visit's head, recording that the screen shows them."""
     heads = {}
     for visit in visits:
+        if visit.household is None:
+            # Not in the register until jumin_tennyu is done: nothing to audit.
+            heads[visit.pk] = arriving_head(visit)
+            continue
         head = visit.household.head()
         heads[visit.pk] = head
         if head is not None:
@@ -126,15 +130,20 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     if not (can(request.user, OPEN_VISIT) or can(request.user, SEE_DAY)):
         raise PermissionDenied(OPEN_VISIT)
     visit = get_object_or_404(Visit.objects.select_related("household"), pk=pk)
-    members = current_members(visit.household)
-    record_view(request.user, members, screen="案件の進み具合", purpose=visit.purpose)
+    head = arriving_head(visit)
+    if visit.household is not None:
+        members = current_members(visit.household)
+        record_view(
+            request.user, members, screen="案件の進み具合", purpose=visit.purpose
+        )
+        head = visit.household.head()
     tasks = visit.tasks.select_related("department", "taken_by", "settled_by")
     return render(
         request,
         "counter/status.html",
         {
             "visit": visit,
-            "head": visit.household.head(),
+            "head": head,
             "rows": [_row(task) for task in tasks],
             "outside": [
                 p for p in visit.procedures if p.get("included") and p.get("outside")

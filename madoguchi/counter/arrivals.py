@@ -1,0 +1,237 @@
+"""The new arrival (転入): the people and addresses typed once from the 転出証明書.
+
+A household that moves in is not in the register yet, so the visit keeps its
+people in ``Visit.arrivals`` until the 市民課 completes jumin_tennyu (see
+register_updates.py). This screen stands in for the event step: the date of
+moving in is asked here, and the visit goes on to the interview.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from madoguchi.counter.locking import StaleVisit, lock_visit, save_visit
+from madoguchi.counter.models import Step, Visit
+from madoguchi.counter.views import read_event_day, refuse_stale
+from madoguchi.japanese.address import lookup_postal_code
+from madoguchi.japanese.errors import JapaneseInputError
+from madoguchi.japanese.kana import is_kana, to_katakana
+from madoguchi.japanese.wareki import PartialDate, parse_date, to_wareki
+from madoguchi.navigator.facts import EVENT_LABELS
+from madoguchi.register.models import Sex
+from madoguchi.staff.access import OPEN_VISIT, requires
+
+RELATIONSHIPS = ("世帯主", "妻", "夫", "子", "父", "母", "その他")
+PERSON_FIELDS = (
+    "family_name",
+    "given_name",
+    "family_name_kana",
+    "given_name_kana",
+    "birth_date",
+    "sex",
+    "relationship",
+    "nationality",
+)
+ADDRESS_FIELDS = ("new_postal_code", "new_address", "new_katagaki", "previous_address")
+
+
+@require_POST
+@requires(OPEN_VISIT)
+@transaction.atomic
+def open_arrival(request: HttpRequest) -> HttpResponse:
+    """Open a move-in visit for people not yet in the register."""
+    visit = Visit.objects.create(
+        opened_by=request.user, household=None, event="move_in"
+    )
+    return redirect("counter:arrivals", visit.pk)
+
+
+@requires(OPEN_VISIT)
+@transaction.atomic
+def arrivals(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take the arriving people, the date and both addresses, or add a row."""
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            visit = lock_visit(request, pk)
+        except StaleVisit as refused:
+            return refuse_stale(request, pk, refused)
+        if visit.household is not None:
+            return redirect("counter:event", visit.pk)
+        rows = _typed_rows(request)
+        typed = {name: request.POST.get(name, "").strip() for name in ADDRESS_FIELDS}
+        typed["event_date"] = request.POST.get("event_date", "").strip()
+        if "add" in request.POST:
+            rows.append(_empty_row())
+        else:
+            people, event_day = _read(rows, typed, errors)
+            if not errors:
+                answers = dict(visit.answers)
+                answers.update(
+                    {
+                        "new_address.postal_code": typed["new_postal_code"],
+                        "new_address.address": typed["new_address"],
+                        "new_address.katagaki": typed["new_katagaki"],
+                        "previous_address.address": typed["previous_address"],
+                        "details.from_place": typed["previous_address"],
+                    }
+                )
+                save_visit(
+                    visit,
+                    arrivals=people,
+                    event_date=event_day,
+                    answers={k: v for k, v in answers.items() if v != ""},
+                    event_chosen_at=timezone.now(),
+                    procedures=[],
+                )
+                return redirect("counter:interview", visit.pk)
+    else:
+        visit = get_object_or_404(Visit, pk=pk)
+        if visit.household is not None:
+            return redirect("counter:event", visit.pk)
+        rows = [_shown_row(person) for person in visit.arrivals] or [_empty_row()]
+        typed = {
+            "new_postal_code": visit.answers.get("new_address.postal_code", ""),
+            "new_address": visit.answers.get("new_address.address", ""),
+            "new_katagaki": visit.answers.get("new_address.katagaki", ""),
+            "previous_address": visit.answers.get("previous_address.address", ""),
+            "event_date": to_wareki(visit.event_date) if visit.event_date else "",
+        }
+
+    return render(
+        request,
+        "counter/arrivals.html",
+        {
+            "visit": visit,
+            "step": Step.EVENT,
+            "steps": Step.choices,
+            "event_label": EVENT_LABELS.get("move_in", ""),
+            "rows": rows,
+            "typed": typed,
+            "errors": errors,
+            "relationships": RELATIONSHIPS,
+            "sexes": Sex.choices,
+        },
+    )
+
+
+@require_GET
+@requires(OPEN_VISIT)
+def postal_address(request: HttpRequest) -> HttpResponse:
+    """Answer htmx with the address a postal code names, or why there is none."""
+    typed = request.GET.get("new_postal_code", "")
+    address = request.GET.get("new_address", "")
+    message = ""
+    try:
+        found = lookup_postal_code(typed)
+    except JapaneseInputError as error:
+        found, message = None, error.message
+    if found is not None:
+        address = found.prefecture + found.city + found.town
+    elif not message:
+        message = _(
+            "郵便番号: %(code)s に当たる住所が見つかりません。住所を入力してください。"
+        ) % {"code": typed}
+    return render(
+        request,
+        "counter/_new_address.html",
+        {"typed": {"new_address": address}, "message": message},
+    )
+
+
+def _typed_rows(request: HttpRequest) -> list[dict[str, str]]:
+    typed = request.POST.get("rows", "")
+    count = int(typed) if typed.isdigit() else 1
+    return [
+        {
+            name: request.POST.get(f"{name}-{index}", "").strip()
+            for name in PERSON_FIELDS
+        }
+        for index in range(min(count, 20))
+    ]
+
+
+def _empty_row() -> dict[str, str]:
+    return {name: "" for name in PERSON_FIELDS} | {"nationality": "日本"}
+
+
+def _shown_row(person: dict[str, Any]) -> dict[str, str]:
+    row = dict(person)
+    row["birth_date"] = PartialDate.from_storage(person["birth_date"]).wareki()
+    return row
+
+
+def _read(
+    rows: list[dict[str, str]], typed: dict[str, str], errors: list[str]
+) -> tuple[list[dict[str, str]], date | None]:
+    """Return the arrivals as stored and the day of moving in, noting errors."""
+    day_errors: dict[str, str] = {}
+    event_day = read_event_day(typed["event_date"], day_errors, field=_("転入した日"))
+    errors.extend(day_errors.values())
+
+    people = []
+    for number, row in enumerate(rows, start=1):
+        person = _person(number, row, errors)
+        if person is not None:
+            people.append(person)
+    if sum(row["relationship"] == "世帯主" for row in rows) != 1:
+        errors.append(_("続柄: 世帯主を一人だけ選んでください。"))
+
+    if not typed["new_address"]:
+        errors.append(_("新しい住所: 入力してください。"))
+    if not typed["previous_address"]:
+        errors.append(_("前の住所: 転出証明書のとおり入力してください。"))
+    return people, event_day
+
+
+def _person(
+    number: int, row: dict[str, str], errors: list[str]
+) -> dict[str, str] | None:
+    """Return one row as stored, or None after noting what is wrong with it."""
+    found = len(errors)
+    where = _("%(n)d人目") % {"n": number}
+
+    def refuse(field: str, rule: str) -> None:
+        errors.append(f"{where} {field}: {rule}")
+
+    if not row["family_name"]:
+        refuse(_("氏"), _("入力してください。"))
+    kana = {}
+    for name, label in (
+        ("family_name_kana", _("氏(フリガナ)")),
+        ("given_name_kana", _("名(フリガナ)")),
+    ):
+        kana[name] = to_katakana(row[name].replace(" ", "").replace("\u3000", ""))
+        if kana[name] and not is_kana(kana[name]):
+            refuse(label, _("ひらがなかカタカナで入力してください。"))
+    if not kana["family_name_kana"]:
+        refuse(_("氏(フリガナ)"), _("入力してください。"))
+    birth = ""
+    try:
+        born = parse_date(row["birth_date"], field=f"{where} {_('生年月日')}")
+        birth = born.to_storage()
+    except JapaneseInputError as error:
+        errors.append(error.message)
+    if row["sex"] not in Sex.values:
+        refuse(_("性別"), _("選んでください。"))
+    if row["relationship"] not in RELATIONSHIPS:
+        refuse(_("続柄"), _("選んでください。"))
+
+    if len(errors) > found:
+        return None
+    return {
+        "family_name": row["family_name"],
+        "given_name": row["given_name"],
+        "family_name_kana": kana["family_name_kana"],
+        "given_name_kana": kana["given_name_kana"],
+        "birth_date": birth,
+        "sex": row["sex"],
+        "relationship": row["relationship"],
+        "nationality": row["nationality"] or "日本",
+    }
