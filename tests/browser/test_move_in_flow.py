@@ -8,6 +8,7 @@ import pytest
 from conftest import PASSWORD
 from madoguchi.counter.models import Task, Visit
 from madoguchi.staff.models import Role, StaffUser
+from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,15 +18,6 @@ FAMILY = [
     ("試験", "一郎", "しけん", "いちろう", "H29.6.1", "男", "子"),
     ("試験", "桃", "しけん", "もも", "R8.5.10", "女", "子"),
 ]
-
-
-@pytest.fixture
-def page(chromium: Any, live_server: Any) -> Any:
-    context = chromium.new_context(locale="ja-JP", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def test_a_family_moves_in_and_reaches_the_register(
@@ -108,9 +100,7 @@ def test_a_family_moves_in_and_reaches_the_register(
     worker.set_password(PASSWORD)
     worker.save()
     page.get_by_role("button", name="ログアウト").click()
-    page.get_by_label("ユーザー名").fill("shimin")
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
+    sign_in(page, "shimin")
     page.get_by_role("link", name="担当課の作業").click()
     row = page.locator(f"#task-{task.pk}")
     assert "試験 太郎" in row.inner_text()

@@ -5,21 +5,12 @@ from typing import Any
 
 import pytest
 
-from conftest import PASSWORD
 from madoguchi.japanese.wareki import PartialDate
 from madoguchi.register.tests.factories import HouseholdFactory, ResidentFactory
 from madoguchi.staff.models import StaffUser
+from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(chromium: Any, live_server: Any) -> Any:
-    context = chromium.new_context(locale="ja-JP", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def test_a_clerk_finds_takahashi_by_kana_and_opens_the_household(
@@ -35,9 +26,7 @@ def test_a_clerk_finds_takahashi_by_kana_and_opens_the_household(
     ResidentFactory(family_name="高田", family_name_kana="タカダ")
 
     page.goto("/")
-    page.get_by_label("ユーザー名").fill("clerk")
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
+    sign_in(page, "clerk")
 
     page.get_by_label("氏名(漢字・かな)").fill("たかはし")
     page.keyboard.press("Enter")
@@ -58,9 +47,7 @@ def test_a_mistyped_birth_date_is_explained_on_the_screen(
     page: Any, clerk: StaffUser, demo_pack: None
 ) -> None:
     page.goto("/login/")
-    page.get_by_label("ユーザー名").fill("clerk")
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
+    sign_in(page, "clerk")
 
     page.get_by_label("生年月日").fill("H31.5.1")
     page.get_by_role("button", name="検索").click()

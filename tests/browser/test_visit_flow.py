@@ -12,17 +12,9 @@ from conftest import PASSWORD
 from madoguchi.counter.models import Task, TaskState, Visit
 from madoguchi.counter.tests.factories import family_of_four
 from madoguchi.staff.models import Role, StaffUser
+from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page(chromium: Any, live_server: Any) -> Any:
-    context = chromium.new_context(locale="ja-JP", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def test_a_clerk_takes_a_family_from_search_to_the_packet(
@@ -103,9 +95,7 @@ def test_a_clerk_takes_a_family_from_search_to_the_packet(
     worker.set_password(PASSWORD)
     worker.save()
     page.get_by_role("button", name="ログアウト").click()
-    page.get_by_label("ユーザー名").fill("tantou")
-    page.get_by_label("パスワード").fill(PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
+    sign_in(page, "tantou")
     page.get_by_role("link", name="担当課の作業").click()
     row = page.locator(f"#task-{task.pk}")
     assert "架空 太郎" in row.inner_text()
