@@ -121,7 +121,9 @@ class Household(_Tracked):
 
     def head(self) -> "Resident | None":
         """Return the registered head (世帯主) among current members."""
-        return self.members.filter(relationship="世帯主").first()
+        return self.members.filter(
+            relationship="世帯主", status=Status.RESIDENT
+        ).first()
 
 
 class Resident(_Tracked):
@@ -251,3 +253,21 @@ class HouseholdHistory(_History):
 
     def __str__(self) -> str:
         return f"{self.household_id} {self.recorded_at:%Y-%m-%d} {self.reason}"
+
+
+class NumberSeries(models.Model):
+    """The last number handed out in one series (世帯番号, 宛名番号).
+
+    Its row is locked while a number is taken, so two move-ins completed at
+    the same moment wait for each other instead of taking the same number.
+    """
+
+    name = models.CharField(_("系列"), max_length=20, primary_key=True)
+    last = models.BigIntegerField(_("最後に付けた番号"), default=0)
+
+    class Meta:
+        verbose_name = _("番号の系列")
+        verbose_name_plural = _("番号の系列")
+
+    def __str__(self) -> str:
+        return self.name

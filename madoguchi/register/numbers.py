@@ -1,10 +1,19 @@
-"""Hand out the register's numbers: 住民票コード, 宛名番号 and 世帯番号."""
+"""Hand out the register's numbers: 住民票コード, 宛名番号 and 世帯番号.
+
+A number is taken under a lock on its series' row (``NumberSeries``), held
+until the caller's transaction ends: two move-ins completed at the same
+moment get different numbers, the second waiting a few milliseconds for the
+first instead of being refused. A number is never handed out twice, even
+when the resident who had the highest one is deleted, and numbers written
+into the register by an import are skipped.
+"""
 
 from collections.abc import Iterator
 
+from django.db import models, transaction
 from django.db.models import Max
 
-from madoguchi.register.models import Household, Resident
+from madoguchi.register.models import Household, NumberSeries, Resident
 
 _JUMINHYO_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3)
 
@@ -30,27 +39,47 @@ def is_valid_juminhyo_code(code: str) -> bool:
     )
 
 
-class NumberBook:
-    """Issue numbers after the highest already in the register."""
+def _take(series: str, count: int, model: type[models.Model], field: str) -> int:
+    """Reserve ``count`` numbers of ``series`` and return the first of them."""
+    with transaction.atomic():
+        NumberSeries.objects.get_or_create(name=series)
+        row = NumberSeries.objects.select_for_update().get(name=series)
 
-    def __init__(self) -> None:
-        self._next_resident = (
-            int(Resident.objects.aggregate(n=Max("atena_number"))["n"] or 0) + 1
-        )
-        self._next_household = (
-            int(Household.objects.aggregate(n=Max("setai_number"))["n"] or 0) + 1
-        )
+        # Read after the lock: a number committed by whoever held it is seen.
+        highest = int(model.objects.aggregate(n=Max(field))["n"] or 0)
+        first = max(row.last, highest) + 1
+
+        row.last = first + count - 1
+        row.save(update_fields=["last"])
+    return first
+
+
+def _serials(
+    series: str, block: int, model: type[models.Model], field: str
+) -> Iterator[int]:
+    while True:
+        first = _take(series, block, model, field)
+        yield from range(first, first + block)
+
+
+class NumberBook:
+    """Issue numbers after the highest ever issued or found in the register.
+
+    Each number is taken when it is asked for, inside the caller's
+    transaction. ``block`` numbers are reserved at a time: the seeding of a
+    large register asks for thousands, a counter for one, so that a visit
+    leaves no gap.
+    """
+
+    def __init__(self, block: int = 1) -> None:
+        self.block = block
 
     def residents(self) -> Iterator[tuple[str, str]]:
         """Yield (住民票コード, 宛名番号) pairs, never reused."""
-        while True:
-            serial = self._next_resident
-            self._next_resident += 1
+        for serial in _serials("resident", self.block, Resident, "atena_number"):
             yield juminhyo_code(7_000_000_000 + serial), f"{serial:010d}"
 
     def households(self) -> Iterator[str]:
         """Yield 世帯番号, never reused."""
-        while True:
-            serial = self._next_household
-            self._next_household += 1
+        for serial in _serials("household", self.block, Household, "setai_number"):
             yield f"{serial:010d}"

@@ -44,7 +44,7 @@ def seed(residents: int, today: date, seed: int = 0) -> int:
             "自治体パックが読み込まれていません。先に `madoguchi pack load` を実行してください。"
         )
 
-    numbers = NumberBook()
+    numbers = NumberBook(block=BATCH)
     resident_numbers = numbers.residents()
     household_numbers = numbers.households()
     generated = synthetic.generate(residents, towns, today=today, seed=seed)
