@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test bench install system-packages lint format
+.PHONY: demo test bench install system-packages lint format screenshots
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: $(INSTALLED)
 
 test: $(INSTALLED) system-packages
 	$(BIN)/pytest
+
+# The README's pictures of the screens, taken by the browser tests.
+screenshots: $(INSTALLED) system-packages
+	CI=1 MADOGUCHI_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser
 
 lint: $(INSTALLED)
 	$(BIN)/ruff format --check .

@@ -98,7 +98,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "staff.StaffUser"
 LOGIN_URL = "staff:login"
-LOGIN_REDIRECT_URL = "register:search"
+LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "staff:login"
 
 AUTH_PASSWORD_VALIDATORS = [

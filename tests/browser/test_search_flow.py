@@ -8,7 +8,7 @@ import pytest
 from madoguchi.japanese.wareki import PartialDate
 from madoguchi.register.tests.factories import HouseholdFactory, ResidentFactory
 from madoguchi.staff.models import StaffUser
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import shoot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,11 +28,14 @@ def test_a_clerk_finds_takahashi_by_kana_and_opens_the_household(
     page.goto("/")
     sign_in(page, "clerk")
 
+    # The clerk starts every visit here: a search, and a new arrival.
+    page.get_by_role("button", name="転入の受付(新しく来た世帯)").wait_for()
     page.get_by_label("氏名(漢字・かな)").fill("たかはし")
     page.keyboard.press("Enter")
     results = page.locator("#results")
     results.get_by_text("2件見つかりました").wait_for()
     assert "高田" not in results.inner_text()
+    shoot(page, "search-takahashi")
 
     results.get_by_role("link", name="髙橋 一郎").click()
     page.get_by_role("heading", name="同じ世帯の人").wait_for()
@@ -41,6 +44,7 @@ def test_a_clerk_finds_takahashi_by_kana_and_opens_the_household(
     assert "髙橋 陽葵" in household.inner_text()
     assert "子" in household.inner_text()
     assert "栄町3丁目4番5号" in page.inner_text("main")
+    shoot(page, "search-household")
 
 
 def test_a_mistyped_birth_date_is_explained_on_the_screen(
@@ -55,3 +59,4 @@ def test_a_mistyped_birth_date_is_explained_on_the_screen(
     alert = page.get_by_role("alert").first
     alert.wait_for()
     assert "生年月日" in alert.inner_text()
+    shoot(page, "search-date-error")

@@ -27,6 +27,13 @@ def test_the_demo_prints_one_account_per_role_that_signs_in(tmp_path: Path) -> N
         if len(fields) == 3 and StaffUser.objects.filter(username=fields[0]).exists():
             assert authenticate(username=fields[0], password=fields[1]) is not None
     assert StaffUser.objects.get(username="hoken").department.name == "保険年金課"
+    # The last line says where to go and as whom: the clerk's start screen.
+    last = printed.splitlines()[-1]
+    assert "http://127.0.0.1:8000/" in last
+    assert (
+        StaffUser.objects.get(username=last.split("窓口職員の ")[1].split()[0]).role
+        == Role.CLERK
+    )
 
 
 def test_a_second_demo_reuses_the_register_and_the_passwords(tmp_path: Path) -> None:

@@ -8,6 +8,10 @@ from django.utils import timezone
 from madoguchi.register import seeding
 from madoguchi.register.models import Resident
 from madoguchi.staff.demo import ensure_demo_accounts
+from madoguchi.staff.models import Role
+
+# Where `make demo` serves the staff screens (see the Makefile).
+DEMO_URL = "http://127.0.0.1:8000/"
 
 
 class Command(BaseCommand):
@@ -32,8 +36,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {account.username:<10} {account.password:<14} {account.role}"
             )
+        clerk = next(a for a in accounts if a.role == Role.CLERK.label)
         self.stdout.write("")
+        self.stdout.write(f"住民 {Resident.objects.count():,} 人(すべて架空)。")
         self.stdout.write(
-            f"住民 {Resident.objects.count():,} 人(すべて架空)。"
-            "ブラウザで http://127.0.0.1:8000 を開いてください。"
+            f"ブラウザで {DEMO_URL} を開き、窓口職員の {clerk.username} "
+            "でログインすると、窓口の受付画面から始まります。"
         )
