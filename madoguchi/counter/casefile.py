@@ -103,13 +103,78 @@ def arriving_address(visit: Any) -> ArrivingAddress:
     )
 
 
-def build_case(visit: Any, *, today: date | None = None) -> dict[str, Any]:
-    """Return the case file of a visit: the register's household and answers."""
+NEWBORN_ID = "n1"
+
+
+@dataclass(frozen=True)
+class Newborn:
+    """A birth's child, shown on the screens as a register member would be."""
+
+    case_id: str
+    name: str
+    name_kana: str
+    relationship: str
+    birth_date: PartialDate | None
+    sex: str
+
+    def get_sex_display(self) -> str:
+        return str(Sex(self.sex).label) if self.sex else ""
+
+
+def newborn_of(visit: Any) -> Newborn | None:
+    """Return the child of a birth visit, once the event and its day are known."""
+    if visit.event != "birth" and all(e["event"] != "birth" for e in visit.more_events):
+        return None
+    child = visit.newborn or {}
+    born = visit.event_date
+    return Newborn(
+        case_id=NEWBORN_ID,
+        name=arrival_name(child) if child else "",
+        name_kana=(
+            f"{child.get('family_name_kana', '')} {child.get('given_name_kana', '')}"
+        ).strip(),
+        relationship=child.get("relationship", "子"),
+        birth_date=PartialDate.from_date(born) if born else None,
+        sex=child.get("sex", ""),
+    )
+
+
+def visit_events(visit: Any) -> list[tuple[str, date | None]]:
+    """Return the visit's events with their days, the first chosen first."""
+    events = [(visit.event, visit.event_date)]
+    for more in visit.more_events:
+        day = more.get("event_date")
+        events.append(
+            (more["event"], date.fromisoformat(day) if day else visit.event_date)
+        )
+    return events
+
+
+def build_cases(visit: Any, *, today: date | None = None) -> list[dict[str, Any]]:
+    """Return one case file per event of the visit (one case holds one event)."""
+    return [
+        build_case(visit, today=today, event=code, event_date=day)
+        for code, day in visit_events(visit)
+    ]
+
+
+def build_case(
+    visit: Any,
+    *,
+    today: date | None = None,
+    event: str | None = None,
+    event_date: date | None = None,
+) -> dict[str, Any]:
+    """Return the case file of a visit: the register's household and answers.
+
+    event and event_date name one of the visit's events; by default the first.
+    """
     visit_day = today or timezone.localdate()
-    event_day = visit.event_date or visit_day
+    code = event or visit.event
+    event_day = event_date or visit.event_date or visit_day
 
     case: dict[str, Any] = {
-        "event": visit.event,
+        "event": code,
         "event_date": event_day.isoformat(),
         "visit_date": visit_day.isoformat(),
     }
@@ -123,6 +188,12 @@ def build_case(visit: Any, *, today: date | None = None) -> dict[str, Any]:
         case["address"] = _address(
             household.postal_code, household.address, household.katagaki
         )
+    newborn = newborn_of(visit)
+    if newborn is not None:
+        # The household "as registered before the event, plus the newborn".
+        case["household"].append(_newborn(newborn, event_day))
+        if code == "birth":
+            case["subjects"] = [newborn.case_id]
     for path, value in sorted(visit.answers.items()):
         _put(case, storage_key_to_path(case, path), value)
     return case
@@ -187,6 +258,27 @@ def _put_birth(member: dict[str, Any], born: PartialDate, event_day: date) -> No
         member["birth_date"] = day.isoformat()
     else:
         member["age"] = max(born.age_on(event_day), 0)
+
+
+def _newborn(child: Newborn, event_day: date) -> dict[str, Any]:
+    member: dict[str, Any] = {
+        "id": child.case_id,
+        "relationship": child.relationship,
+        # The schema needs a sex; until the clerk has chosen one the child
+        # is counted as a girl, which no procedure of a birth depends on.
+        "sex": child.sex or "F",
+        "birth_date": event_day.isoformat(),
+        "nationality": "日本",
+        "residence_status": None,
+        "health_insurance": "none",
+        "pension": "none",
+        "school_stage": "未就学",
+    }
+    if child.name.strip():
+        member["name"] = child.name
+    if child.name_kana:
+        member["name_kana"] = child.name_kana
+    return member
 
 
 def _member(resident: Resident, event_day: date) -> dict[str, Any]:

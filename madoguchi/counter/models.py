@@ -50,6 +50,15 @@ class Visit(models.Model):
         choices=list(EVENT_LABELS.items()),
     )
     event_date = models.DateField(_("事由発生日"), null=True, blank=True)
+    # One case file holds one event (domain/case-file.md): a marriage with a
+    # move is two, filed in one visit. Each is {"event": code, "event_date":
+    # "YYYY-MM-DD"} and concerns the same subjects as ``event``.
+    more_events = models.JSONField(_("あわせて届け出る事由"), default=list, blank=True)
+    # A birth's child, typed at the counter: {"given_name", "given_name_kana",
+    # "family_name", "family_name_kana", "sex"}; born on ``event_date``.
+    newborn = models.JSONField(_("生まれた子"), default=dict, blank=True)
+    # The case-file id of the member who becomes 世帯主 when the head leaves.
+    new_head = models.CharField(_("新しい世帯主"), max_length=20, blank=True)
     answers = models.JSONField(_("聞き取りの回答"), default=dict, blank=True)
     procedures = models.JSONField(_("手続き"), default=list, blank=True)
     status = models.CharField(

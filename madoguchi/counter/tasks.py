@@ -52,13 +52,12 @@ def create_tasks(visit: Visit, clerk: Any) -> list[Task]:
         )
     Task.objects.bulk_create(tasks)
 
-    # 本日完了 at the counter means the 住民異動 was done there: the register
+    # 本日完了 at the counter means the 届出 was taken there: the register
     # follows now, as it would when a department completes the task.
     for task in tasks:
         if task.state == TaskState.DONE and task.code in REGISTER_PROCEDURES:
-            if apply_to_register(visit, clerk):
+            if apply_to_register(visit, task.code, clerk):
                 Task.objects.filter(pk=task.pk).update(register_updated_at=now)
-            break
     return tasks
 
 
@@ -90,7 +89,7 @@ def change_state(task: Task, state: str, staff: Any) -> None:
         and task.register_updated_at is None
     ):
         visit = Visit.objects.select_for_update().get(pk=task.visit_id)
-        if apply_to_register(visit, staff):
+        if apply_to_register(visit, task.code, staff):
             task.register_updated_at = now
     task.version += 1
     task.save()

@@ -21,23 +21,25 @@ from django.views.decorators.http import require_POST
 
 from madoguchi.audit.service import record_view
 from madoguchi.counter.casefile import (
-    answer_key,
     arriving_address,
     arriving_head,
     arriving_members,
-    build_case,
+    build_cases,
     current_members,
     member_id,
+    newborn_of,
 )
 from madoguchi.counter.locking import STALE_MESSAGE, StaleVisit, lock_visit, save_visit
 from madoguchi.counter.models import Step, Visit, VisitStatus
+from madoguchi.counter.navigation import navigate_visit
 from madoguchi.counter.tasks import close_if_settled, create_tasks
 from madoguchi.japanese.errors import JapaneseInputError
+from madoguchi.japanese.kana import is_kana, to_katakana
 from madoguchi.japanese.wareki import parse_date, to_wareki
 from madoguchi.navigator.facts import EVENT_LABELS
-from madoguchi.navigator.service import CaseFileError, load_catalogue, navigate
+from madoguchi.navigator.service import CaseFileError, load_catalogue
 from madoguchi.paperwork.service import render_packet
-from madoguchi.register.models import Household
+from madoguchi.register.models import Household, Sex
 from madoguchi.staff.access import OPEN_VISIT, requires
 
 MOVES = ("move_in", "move_out", "move_within", "move_in_from_abroad")
@@ -81,8 +83,12 @@ def _shown(request: HttpRequest, visit: Visit, screen: str) -> list[Any]:
     return members
 
 
-def _names(members: list[Any]) -> dict[str, str]:
-    return {getattr(m, "case_id", None) or member_id(m): m.name for m in members}
+def _names(members: list[Any], visit: Visit | None = None) -> dict[str, str]:
+    names = {getattr(m, "case_id", None) or member_id(m): m.name for m in members}
+    newborn = newborn_of(visit) if visit is not None else None
+    if newborn is not None:
+        names[newborn.case_id] = newborn.name.strip() or _("生まれた子")
+    return names
 
 
 def _page(
@@ -150,9 +156,9 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(OPEN_VISIT)
 @transaction.atomic
 def event(request: HttpRequest, pk: int) -> HttpResponse:
-    """Choose the event, its date and the members it happens to."""
+    """Choose the events, their days, the members and, for a birth, the child."""
     errors: dict[str, str] = {}
-    typed_date = ""
+    typed: dict[str, str] = {}
     chosen_subjects = set()
     if request.method == "POST":
         try:
@@ -163,24 +169,34 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("counter:arrivals", visit.pk)
         members = _shown(request, visit, "来庁受付(届出の内容)")
         chosen_event = request.POST.get("event", "")
-        typed_date = request.POST.get("event_date", "").strip()
+        typed = {
+            name: request.POST.get(name, "").strip()
+            for name in ("event_date", "more_event", "more_event_date", *NEWBORN)
+        }
         ids = {str(member.pk) for member in members}
         chosen_subjects = {s for s in request.POST.getlist("subjects") if s in ids}
 
         if chosen_event not in EVENT_LABELS:
             errors["event"] = _("届出の事由: 一つ選んでください。")
-        event_day = read_event_day(typed_date, errors)
-        if not chosen_subjects:
+        event_day = read_event_day(typed["event_date"], errors)
+        more_events = _more_events(chosen_event, typed, errors)
+        births = chosen_event == "birth" or any(
+            e["event"] == "birth" for e in more_events
+        )
+        newborn = _read_newborn(typed, errors) if births else {}
+        if not chosen_subjects and chosen_event != "birth":
             errors["subjects"] = _("対象者: 一人以上選んでください。")
 
         if not errors:
             changes: dict[str, Any] = {
                 "event": chosen_event,
                 "event_date": event_day,
+                "more_events": more_events,
+                "newborn": newborn,
                 "subjects": sorted(int(s) for s in chosen_subjects),
                 "event_chosen_at": timezone.now(),
             }
-            if chosen_event != visit.event:
+            if (chosen_event, more_events) != (visit.event, visit.more_events):
                 changes["procedures"] = []
             save_visit(visit, **changes)
             return redirect("counter:interview", visit.pk)
@@ -190,9 +206,23 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
         if visit.household is None:
             return redirect("counter:arrivals", visit.pk)
         members = _shown(request, visit, "来庁受付(届出の内容)")
-        if visit.event_date:
-            typed_date = to_wareki(visit.event_date)
+        typed = {
+            "event_date": to_wareki(visit.event_date) if visit.event_date else "",
+            **{name: visit.newborn.get(name, "") for name in NEWBORN},
+        }
+        if visit.more_events:
+            more = visit.more_events[0]
+            typed["more_event"] = more["event"]
+            if more.get("event_date"):
+                typed["more_event_date"] = to_wareki(
+                    date.fromisoformat(more["event_date"])
+                )
         chosen_subjects = {str(s) for s in visit.subjects}
+    head = visit.household.head() if visit.household else None
+    if head is not None and not typed.get("family_name"):
+        # A child usually takes the household's surname; the clerk may change it.
+        typed["family_name"] = head.family_name
+        typed["family_name_kana"] = head.family_name_kana
 
     return _page(
         request,
@@ -202,11 +232,76 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
         members=members,
         events=list(EVENT_LABELS.items()),
         moves=MOVES,
-        typed_date=typed_date,
+        typed=typed,
         chosen_subjects=chosen_subjects,
+        sexes=Sex.choices,
+        newborn_relationships=NEWBORN_RELATIONSHIPS,
         errors=errors,
         today=visit.event_date or timezone.localdate(),
     )
+
+
+NEWBORN = (
+    "family_name",
+    "given_name",
+    "family_name_kana",
+    "given_name_kana",
+    "sex",
+    "relationship",
+)
+# A child is 子 of the head, or 孫 when a grandparent heads the household.
+NEWBORN_RELATIONSHIPS = ("子", "孫", "その他")
+
+
+def _more_events(
+    chosen_event: str, typed: dict[str, str], errors: dict[str, str]
+) -> list[dict[str, str]]:
+    """Return the event filed together with the first, if the clerk chose one."""
+    code = typed["more_event"]
+    if not code:
+        return []
+    if code not in EVENT_LABELS:
+        errors["more_event"] = _("あわせて届け出る事由: 一覧から選んでください。")
+        return []
+    if code == chosen_event:
+        errors["more_event"] = _(
+            "あわせて届け出る事由: 届出の事由と別のものを選んでください。"
+        )
+        return []
+    more = {"event": code}
+    if typed["more_event_date"]:
+        day_errors: dict[str, str] = {}
+        day = read_event_day(
+            typed["more_event_date"],
+            day_errors,
+            field=_("あわせて届け出る事由の発生日"),
+        )
+        if day is None:
+            errors["more_event_date"] = day_errors["event_date"]
+        else:
+            more["event_date"] = day.isoformat()
+    return [more]
+
+
+def _read_newborn(typed: dict[str, str], errors: dict[str, str]) -> dict[str, str]:
+    """Return the child of a birth as typed, noting what is wrong with it."""
+    child = {name: typed.get(name, "") for name in NEWBORN}
+    for name, label in (
+        ("family_name_kana", _("生まれた子の氏(フリガナ)")),
+        ("given_name_kana", _("生まれた子の名(フリガナ)")),
+    ):
+        child[name] = to_katakana(child[name].replace(" ", "").replace("\u3000", ""))
+        if child[name] and not is_kana(child[name]):
+            errors[name] = _("%(field)s: ひらがなかカタカナで入力してください。") % {
+                "field": label
+            }
+    if not child["family_name"]:
+        errors["family_name"] = _("生まれた子の氏: 入力してください。")
+    if child["sex"] not in Sex.values:
+        errors["sex"] = _("生まれた子の性別: 選んでください。")
+    if child["relationship"] not in NEWBORN_RELATIONSHIPS:
+        errors["relationship"] = _("生まれた子の続柄: 選んでください。")
+    return child
 
 
 def read_event_day(typed: str, errors: dict[str, str], field: str = "") -> date | None:
@@ -281,17 +376,16 @@ def _read_value(typed: str) -> Any:
 
 
 def _questions(visit: Visit, members: list[Any]) -> tuple[list[dict], list[str]]:
-    case = build_case(visit)
     try:
-        answer = navigate(case)
+        answer = navigate_visit(visit)
     except CaseFileError as error:
         return [], [str(problem) for problem in error.problems]
-    names = _names(members)
+    names = _names(members, visit)
     questions = []
-    for fact in answer.missing:
+    for key, fact in answer.missing:
         questions.append(
             {
-                "key": answer_key(case, fact.field),
+                "key": key,
                 "question": fact.question,
                 "member": names.get(fact.member or "", ""),
                 "answers": [
@@ -306,7 +400,7 @@ def _questions(visit: Visit, members: list[Any]) -> tuple[list[dict], list[str]]
 def _answered(visit: Visit, members: list[Any]) -> list[dict[str, str]]:
     """Return the answers given so far, worded as the navigator asked them."""
     catalogue = load_catalogue()
-    names = _names(members)
+    names = _names(members, visit)
     shown = []
     for key, value in sorted(visit.answers.items()):
         who = ""
@@ -362,7 +456,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     if not visit.event:
         return redirect("counter:event", visit.pk)
     members = _shown(request, visit, "来庁受付(手続きの確認)")
-    names = _names(members)
+    names = _names(members, visit)
     kept = {p["code"]: p for p in visit.procedures}
     procedures = _procedures(visit)
     for procedure in procedures:
@@ -387,10 +481,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _procedures(visit: Visit) -> list[dict[str, Any]]:
     try:
-        answer = navigate(build_case(visit))
+        return navigate_visit(visit).procedures
     except CaseFileError:
         return []
-    return answer.as_json()["procedures"]
 
 
 @requires(OPEN_VISIT)
@@ -418,10 +511,15 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
                 answers[f"new_address.{part}"] = typed
             if not answers["new_address.address"]:
                 errors["new_address"] = _("新しい住所: 入力してください。")
+        remaining = staying_when_head_leaves(visit)
+        new_head = request.POST.get("new_head", "")
+        if remaining and new_head not in {member_id(m) for m in remaining}:
+            errors["new_head"] = _("新しい世帯主: 残る方から一人選んでください。")
         if not errors:
             save_visit(
                 visit,
                 answers={k: v for k, v in answers.items() if v != ""},
+                new_head=new_head if remaining else "",
                 confirmed_at=timezone.now(),
             )
             return redirect("counter:print", visit.pk)
@@ -431,7 +529,11 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if not visit.reviewed_at:
         return redirect("counter:review", visit.pk)
 
-    members = _shown(request, visit, "来庁受付(印字内容の確認)")
+    members: list[Any] = _shown(request, visit, "来庁受付(印字内容の確認)")
+    newborn = newborn_of(visit)
+    if newborn is not None:
+        members.append(newborn)
+    remaining = staying_when_head_leaves(visit)
     return _page(
         request,
         "counter/confirm.html",
@@ -447,8 +549,39 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
             for part in ("postal_code", "address", "katagaki")
         },
         printed=[p for p in visit.procedures if p.get("included")],
+        head_choices=[(member_id(m), f"{m.relationship} {m.name}") for m in remaining],
+        new_head=visit.new_head or likely_new_head(remaining),
         errors=errors,
     )
+
+
+def staying_when_head_leaves(visit: Visit) -> list[Any]:
+    """Return who stays when the head dies or moves without everyone, else []."""
+    if visit.household is None:
+        return []
+    leaving = {"death", "move_out", "move_within"}
+    if not leaving & {code for code in [visit.event, *_more_codes(visit)]}:
+        return []
+    members = current_members(visit.household)
+    heads = [m for m in members if m.relationship == "世帯主"]
+    if not heads or heads[0].pk not in visit.subjects:
+        return []
+    return [m for m in members if m.pk not in visit.subjects]
+
+
+def _more_codes(visit: Visit) -> list[str]:
+    return [more["event"] for more in visit.more_events]
+
+
+def likely_new_head(remaining: list[Any]) -> str:
+    """Return the member the clerk most likely chooses: the spouse, else the eldest."""
+    for member in remaining:
+        if member.relationship in ("妻", "夫"):
+            return member_id(member)
+    if not remaining:
+        return ""
+    eldest = min(remaining, key=lambda m: m.birth_date.to_storage())
+    return member_id(eldest)
 
 
 @requires(OPEN_VISIT)
@@ -472,7 +605,10 @@ def packet(request: HttpRequest, pk: int) -> HttpResponse:
     _shown(request, visit, "来庁受付(申請書の印刷)")
 
     kept = [p for p in visit.procedures if p.get("included")]
-    pdf = render_packet(build_case(visit), kept, secrets.token_urlsafe(12))
+    cases = {case["event"]: case for case in build_cases(visit)}
+    pdf = render_packet(
+        cases[visit.event], kept, secrets.token_urlsafe(12), cases=cases
+    )
     Visit.objects.filter(pk=visit.pk).update(
         print_count=F("print_count") + 1, printed_at=timezone.now()
     )

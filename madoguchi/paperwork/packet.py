@@ -89,19 +89,27 @@ class Packet:
         case: Mapping[str, Any],
         procedures: Sequence[Mapping[str, Any]],
         today: date,
+        cases: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> list[FormCopy]:
-        """Fill every form of the procedures, in the order of the visit."""
+        """Fill every form of the procedures, in the order of the visit.
+
+        cases holds, for a visit of several events, the case file of each
+        event; a procedure whose ``event`` names one is filled from it.
+        """
         copies: list[FormCopy] = []
         for stop in plan_visits(procedures, self.offices):
             for procedure in stop.procedures:
                 form = self.catalogue.for_procedure(str(procedure.get("code")))
                 if form is None:
                     continue
+                filled_from = (cases or {}).get(str(procedure.get("event")), case)
                 people: list[Mapping[str, Any] | None] = [None]
                 if form.per_person:
-                    people = list(members_named(case, procedure.get("members") or []))
+                    people = list(
+                        members_named(filled_from, procedure.get("members") or [])
+                    )
                 for member in people:
-                    context = Context(case, procedure, member, today)
+                    context = Context(filled_from, procedure, member, today)
                     for pages in fill(form, context, self.fonts):
                         copies.append(
                             FormCopy(
@@ -119,9 +127,10 @@ class Packet:
         procedures: Sequence[Mapping[str, Any]],
         token: str,
         today: date,
+        cases: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> bytes:
         """Return the packet as PDF bytes."""
-        copies = self.copies(case, procedures, today)
+        copies = self.copies(case, procedures, today, cases)
         sheet = GuidanceSheet(
             case,
             plan_visits(procedures, self.offices),

@@ -33,18 +33,20 @@ def render_packet(
     token: str,
     *,
     today: date | None = None,
+    cases: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> bytes:
     """Return the guidance sheet and every pre-filled form as one PDF.
 
     case is a case file (domain/case-file.md) with names and addresses;
     procedures are the navigator's procedures the clerk kept; token is a
     short random single-use token (secrets.token_urlsafe) for the QR code.
-    The day printed on forms is the case's visit_date, else today.
+    The day printed on forms is the case's visit_date, else today. A visit
+    of several events passes each event's case file in cases, by event code.
     """
     started = time.perf_counter()
     packet = packet_for(Path(settings.MADOGUCHI_PACK_DIR), font_files())
     day = today or _visit_day(case)
-    pdf = packet.render(case, procedures, token, day)
+    pdf = packet.render(case, procedures, token, day, cases)
     log.info(
         "paperwork.packet_rendered",
         procedures=[str(p.get("code")) for p in procedures],

@@ -221,7 +221,7 @@ def test_completing_jumin_tennyu_enters_the_household_once(
 
     change_state(task, TaskState.DONE, department_staff)
     again = Visit.objects.get(pk=visit.pk)
-    apply_to_register(again, department_staff)
+    apply_to_register(again, "jumin_tennyu", department_staff)
 
     household = Household.objects.get(address="北海道みほん市緑町1丁目1番1号")
     assert again.household == household

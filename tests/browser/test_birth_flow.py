@@ -1,0 +1,122 @@
+"""A birth at the counter: the clerk takes the child's name once, the packet
+is signed, every department completes its part, and the register shows the
+child in the household."""
+
+from io import BytesIO
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import PASSWORD
+from madoguchi.counter.models import Task, Visit, VisitStatus
+from madoguchi.counter.tests.factories import family_of_four
+from madoguchi.register.models import Status
+from madoguchi.staff.models import Role, StaffUser
+from tests.browser.conftest import shoot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_birth_reaches_every_department_and_the_register(
+    page: Any, clerk: StaffUser, demo_pack: None
+) -> None:
+    home = family_of_four(family_name="架空", kana="カクウ")
+    actions = 0
+
+    def act(locator: Any, text: str | None = None) -> None:
+        nonlocal actions
+        actions += 1
+        if text is None:
+            locator.click()
+        elif locator.evaluate("e => e.tagName") == "SELECT":
+            locator.select_option(label=text)
+        else:
+            locator.fill(text)
+
+    page.goto("/")
+    sign_in(page, "clerk")
+    act(page.get_by_label("氏名(漢字・かな)"), "かくう はるこ")
+    act(page.get_by_role("button", name="検索"))
+    act(page.locator("#results").get_by_role("link", name="架空 春子"))
+    act(page.get_by_role("button", name="この世帯で来庁受付"))
+
+    page.get_by_role("heading", name="届出の内容").wait_for()
+    newborn = page.locator("#newborn")
+    assert newborn.is_hidden()
+    act(page.get_by_role("radio", name="出生"))
+    newborn.wait_for()
+    # The child's surname comes from the household; the clerk types the rest.
+    assert page.get_by_label("子の氏", exact=True).input_value() == "架空"
+    act(page.get_by_label("事由発生日(和暦・西暦)"), "R8.11.20")
+    act(page.get_by_label("子の名", exact=True), "みらい")
+    act(page.get_by_label("子の名(フリガナ)"), "みらい")
+    act(page.get_by_label("子の性別"), "女")
+    shoot(page, "birth-1-event")
+    act(page.get_by_role("button", name="次へ"))
+
+    page.get_by_role("heading", name="聞き取り").wait_for()
+    interview = page.locator("#interview")
+    for _ in range(20):
+        if interview.get_by_text("必要なことはすべてお聞きしました。").count():
+            break
+        version = interview.locator("input[name=version]").first.input_value()
+        act(interview.locator("form.question").first.get_by_role("radio").first)
+        page.wait_for_function(
+            "v => document.querySelector('#interview input[name=version]').value !== v",
+            arg=version,
+        )
+    else:
+        raise AssertionError("the interview did not end")
+    act(page.get_by_role("button", name="次へ"))
+
+    page.get_by_role("heading", name="手続きの確認").wait_for()
+    must = page.locator("table.must").inner_text()
+    for name in ("出生届", "児童手当", "子ども医療"):
+        assert name in must, name
+    assert "架空 みらい" in must
+    shoot(page, "birth-2-review")
+    act(page.get_by_role("button", name="次へ"))
+
+    page.get_by_role("heading", name="印字内容の確認").wait_for()
+    assert "カクウ ミライ" in page.locator("table.household").inner_text()
+    act(page.get_by_role("button", name="この内容で印刷へ"))
+
+    page.get_by_role("heading", name="印刷と署名").wait_for()
+    link = page.get_by_role("link", name="案内票と申請書を開いて印刷(PDF)")
+    actions += 1
+    packet = page.request.get(link.get_attribute("href"))
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(packet.body())).pages)
+    assert "みらい" in text
+    act(page.get_by_role("button", name="署名をいただきました"))
+    page.get_by_role("heading", name="受付中の案件").wait_for()
+    print(f"clerk actions for a birth: {actions}")  # noqa: T201
+
+    # Each department with a part in the visit completes it on its worklist.
+    page.get_by_role("button", name="ログアウト").click()
+    departments = {t.department for t in Task.objects.select_related("department")}
+    assert len(departments) >= 2
+    for number, department in enumerate(departments):
+        worker = StaffUser(
+            username=f"dept{number}", role=Role.DEPARTMENT, last_name="担当"
+        )
+        worker.department = department
+        worker.set_password(PASSWORD)
+        worker.save()
+        sign_in(page, worker.username)
+        page.get_by_role("link", name="担当課の作業").click()
+        for task in Task.objects.filter(department=department, state="waiting"):
+            page.locator(f"#task-{task.pk}").get_by_role("button", name="完了").click()
+            page.locator(f"#task-{task.pk} .state").get_by_text("完了").wait_for()
+        page.get_by_role("button", name="ログアウト").click()
+
+    assert Visit.objects.get().status == VisitStatus.CLOSED
+    child = home.members.get(given_name="みらい")
+    assert (child.status, child.relationship, child.given_name_kana) == (
+        Status.RESIDENT,
+        "子",
+        "ミライ",
+    )
+    sign_in(page, "clerk")
+    page.goto(f"/register/residents/{child.pk}/")
+    assert "令和8年11月20日" in page.inner_text("main")
