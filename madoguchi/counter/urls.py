@@ -8,6 +8,7 @@ urlpatterns = [
     path("households/<int:household_pk>/open/", views.open_visit, name="open"),
     path("arrivals/open/", arrivals.open_arrival, name="open_arrival"),
     path("arrivals/postal/", arrivals.postal_address, name="postal_address"),
+    path("arrivals/reading/", arrivals.reading, name="reading"),
     path("<int:pk>/arrivals/", arrivals.arrivals, name="arrivals"),
     path("<int:pk>/", views.resume, name="resume"),
     path("<int:pk>/event/", views.event, name="event"),

@@ -237,3 +237,179 @@ def test_completing_jumin_tennyu_enters_the_household_once(
     assert all(p.status == Status.RESIDENT for p in people)
     assert Household.objects.filter(address=household.address).count() == 1
     assert task.register_updated_at is not None
+
+
+def test_empty_rows_are_left_out_and_rows_keep_their_numbers(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+    waiting = ("見本", "", "ミホン", "", "", "", "")
+    people = [FAMILY[0], waiting, FAMILY[1][:4] + ("", "F", "妻"), waiting]
+
+    response = signed_in.post(
+        reverse("counter:arrivals", args=[visit.pk]), _form(visit, people)
+    )
+
+    assert "3人目 生年月日:" in response.content.decode()
+    fixed = _form(visit, people, **{"birth_date-2": "S63.7.15"})
+    response = signed_in.post(reverse("counter:arrivals", args=[visit.pk]), fixed)
+    arrived = Visit.objects.get(pk=visit.pk).arrivals
+    assert response.url == reverse("counter:interview", args=[visit.pk])
+    assert [p["given_name"] for p in arrived] == ["太郎", "花子"]
+
+
+def test_a_form_with_only_empty_rows_asks_for_the_first_person(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+    form = _form(visit, [("", "", "", "", "", "", "世帯主")])
+
+    response = signed_in.post(reverse("counter:arrivals", args=[visit.pk]), form)
+
+    page = response.content.decode()
+    assert "転入する人: 一人目の名と生年月日を入力してください。" in page
+    assert "世帯主を一人だけ" not in page
+    assert Visit.objects.get(pk=visit.pk).arrivals == []
+
+
+def test_the_sex_follows_from_the_relationship_unless_chosen(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+    people = [
+        FAMILY[0],
+        FAMILY[1][:5] + ("", "妻"),
+        FAMILY[2][:5] + ("", "父"),
+        FAMILY[3][:5] + ("M", "母"),
+    ]
+
+    signed_in.post(reverse("counter:arrivals", args=[visit.pk]), _form(visit, people))
+
+    arrived = Visit.objects.get(pk=visit.pk).arrivals
+    assert [p["sex"] for p in arrived] == ["M", "F", "M", "M"]
+
+
+def test_a_child_without_a_sex_is_refused_by_row_and_field(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+    people = [FAMILY[0], FAMILY[2][:5] + ("", "子")]
+
+    response = signed_in.post(
+        reverse("counter:arrivals", args=[visit.pk]), _form(visit, people)
+    )
+
+    assert "2人目 性別: 選んでください。" in response.content.decode()
+
+
+def test_the_first_row_starts_as_head_and_added_rows_take_its_surname(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+    first = signed_in.get(reverse("counter:arrivals", args=[visit.pk])).content
+    form = _form(visit, FAMILY[:1], add="1")
+    del form["save"]
+
+    added = signed_in.post(reverse("counter:arrivals", args=[visit.pk]), form)
+
+    head = first.decode().split('name="relationship-0"')[1].split("</select>")[0]
+    assert '<option value="世帯主" selected>' in head
+    page = added.content.decode()
+    assert 'name="family_name-1" value="見本"' in page
+    assert 'name="family_name_kana-1" value="みほん"' in page
+    assert 'name="given_name-1" value=""' in page
+
+
+def test_the_relationship_comes_before_the_sex_in_each_row(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+
+    page = signed_in.get(reverse("counter:arrivals", args=[visit.pk])).content
+
+    assert page.index(b'name="relationship-0"') < page.index(b'name="sex-0"')
+
+
+def test_an_empty_reading_gets_a_suggestion_marked_to_check(
+    signed_in: Client,
+) -> None:
+    url = reverse("counter:reading")
+
+    page = signed_in.get(
+        url, {"family_name-2": "髙橋", "family_name_kana-2": ""}
+    ).content.decode()
+
+    assert 'name="family_name_kana-2" value="タカハシ"' in page
+    assert "読みの候補です。本人に確かめてください。" in page
+
+
+def test_a_typed_reading_is_never_replaced(signed_in: Client) -> None:
+    url = reverse("counter:reading")
+
+    page = signed_in.get(
+        url, {"given_name-0": "太郎", "given_name_kana-0": "ふとし"}
+    ).content.decode()
+
+    assert 'name="given_name_kana-0" value="ふとし"' in page
+    assert "読みの候補" not in page
+
+
+def test_a_name_without_a_reading_leaves_the_field_empty(signed_in: Client) -> None:
+    url = reverse("counter:reading")
+
+    page = signed_in.get(
+        url, {"given_name-1": "Smith", "given_name_kana-1": ""}
+    ).content.decode()
+    refused = signed_in.get(url, {"given_name-1": "太郎"})
+
+    assert 'name="given_name_kana-1" value=""' in page
+    assert "読みの候補" not in page
+    assert refused.status_code == 400
+    assert "フリガナ:" in refused.content.decode()
+
+
+def test_a_postal_code_of_the_municipality_names_its_town(signed_in: Client) -> None:
+    url = reverse("counter:postal_address")
+
+    found = signed_in.get(url, {"new_postal_code": "0999904"}).content.decode()
+
+    assert 'value="北海道みほん市緑町"' in found
+
+
+def test_the_postal_code_keeps_the_address_typed(signed_in: Client) -> None:
+    url = reverse("counter:postal_address")
+
+    going_on = signed_in.get(
+        url,
+        {"new_postal_code": "099-9904", "new_address": "北海道みほん市緑町2丁目3番"},
+    ).content.decode()
+    other = signed_in.get(
+        url, {"new_postal_code": "099-9904", "new_address": "北海道みほん市本町1丁目"}
+    ).content.decode()
+
+    assert 'value="北海道みほん市緑町2丁目3番"' in going_on
+    assert 'value="北海道みほん市本町1丁目"' in other
+    assert "099-9904 は 北海道みほん市緑町 の番号です" in other
+
+
+def test_a_bad_postal_code_names_the_field(signed_in: Client) -> None:
+    url = reverse("counter:postal_address")
+
+    page = signed_in.get(url, {"new_postal_code": "12-34"}).content.decode()
+
+    assert "郵便番号" in page
+    assert "7桁の数字で入力してください" in page
+
+
+def test_an_address_in_a_town_of_the_pack_needs_no_postal_code(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+    form = _form(
+        visit, FAMILY, new_postal_code="", new_address="北海道みほん市緑町1丁目1番1号"
+    )
+
+    signed_in.post(reverse("counter:arrivals", args=[visit.pk]), form)
+
+    answers = Visit.objects.get(pk=visit.pk).answers
+    assert answers["new_address.postal_code"] == "099-9904"
