@@ -8,11 +8,15 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from conftest import PASSWORD
 from madoguchi.counter.models import Task, Visit, VisitStatus
 from madoguchi.counter.tests.factories import family_of_four
 from madoguchi.register.models import Status
-from madoguchi.staff.models import Role, StaffUser
+from madoguchi.staff.models import StaffUser
+from tests.browser.clerk import (
+    Clerk,
+    answer_interview,
+    every_department_completes_its_part,
+)
 from tests.browser.conftest import shoot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,17 +26,8 @@ def test_a_birth_reaches_every_department_and_the_register(
     page: Any, clerk: StaffUser, demo_pack: None
 ) -> None:
     home = family_of_four(family_name="架空", kana="カクウ")
-    actions = 0
-
-    def act(locator: Any, text: str | None = None) -> None:
-        nonlocal actions
-        actions += 1
-        if text is None:
-            locator.click()
-        elif locator.evaluate("e => e.tagName") == "SELECT":
-            locator.select_option(label=text)
-        else:
-            locator.fill(text)
+    counted = Clerk()
+    act = counted.act
 
     page.goto("/")
     sign_in(page, "clerk")
@@ -56,18 +51,7 @@ def test_a_birth_reaches_every_department_and_the_register(
     act(page.get_by_role("button", name="次へ"))
 
     page.get_by_role("heading", name="聞き取り").wait_for()
-    interview = page.locator("#interview")
-    for _ in range(20):
-        if interview.get_by_text("必要なことはすべてお聞きしました。").count():
-            break
-        version = interview.locator("input[name=version]").first.input_value()
-        act(interview.locator("form.question").first.get_by_role("radio").first)
-        page.wait_for_function(
-            "v => document.querySelector('#interview input[name=version]').value !== v",
-            arg=version,
-        )
-    else:
-        raise AssertionError("the interview did not end")
+    answer_interview(page, counted)
     act(page.get_by_role("button", name="次へ"))
 
     page.get_by_role("heading", name="手続きの確認").wait_for()
@@ -84,31 +68,18 @@ def test_a_birth_reaches_every_department_and_the_register(
 
     page.get_by_role("heading", name="印刷と署名").wait_for()
     link = page.get_by_role("link", name="案内票と申請書を開いて印刷(PDF)")
-    actions += 1
+    counted.actions += 1
     packet = page.request.get(link.get_attribute("href"))
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(packet.body())).pages)
     assert "みらい" in text
     act(page.get_by_role("button", name="署名をいただきました"))
     page.get_by_role("heading", name="受付中の案件").wait_for()
-    print(f"clerk actions for a birth: {actions}")  # noqa: T201
+    print(f"clerk actions for a birth: {counted.actions}")  # noqa: T201
 
     # Each department with a part in the visit completes it on its worklist.
+    assert len({t.department for t in Task.objects.select_related("department")}) >= 2
+    every_department_completes_its_part(page, "架空 太郎")
     page.get_by_role("button", name="ログアウト").click()
-    departments = {t.department for t in Task.objects.select_related("department")}
-    assert len(departments) >= 2
-    for number, department in enumerate(departments):
-        worker = StaffUser(
-            username=f"dept{number}", role=Role.DEPARTMENT, last_name="担当"
-        )
-        worker.department = department
-        worker.set_password(PASSWORD)
-        worker.save()
-        sign_in(page, worker.username)
-        page.get_by_role("link", name="担当課の作業").click()
-        for task in Task.objects.filter(department=department, state="waiting"):
-            page.locator(f"#task-{task.pk}").get_by_role("button", name="完了").click()
-            page.locator(f"#task-{task.pk} .state").get_by_text("完了").wait_for()
-        page.get_by_role("button", name="ログアウト").click()
 
     assert Visit.objects.get().status == VisitStatus.CLOSED
     child = home.members.get(given_name="みらい")

@@ -13,8 +13,14 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PASSWORD
-from madoguchi.counter.models import Task, TaskState, Visit, VisitStatus
-from madoguchi.staff.models import Role, StaffUser
+from madoguchi.counter.models import Visit, VisitStatus
+from madoguchi.staff.models import StaffUser
+from tests.browser.clerk import (
+    Clerk,
+    answer_interview,
+    every_department_completes_its_part,
+    shown,
+)
 from tests.browser.conftest import shoot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,43 +39,6 @@ FAMILY = [
 # and the children are their dependants on it.
 ANSWERS = {"いま入っている健康保険はどれですか?": "勤め先の健康保険"}
 NAME_LABELS = ("氏", "名", "生年月日", "続柄", "性別")
-
-
-class Clerk:
-    """Count what a clerk does: each click and each field filled is one."""
-
-    def __init__(self) -> None:
-        self.actions = 0
-
-    def click(self, locator: Any) -> None:
-        self.actions += 1
-        locator.click()
-
-    def fill(self, locator: Any, text: str) -> None:
-        self.actions += 1
-        locator.fill(text)
-
-    def choose(self, locator: Any, label: str) -> None:
-        self.actions += 1
-        locator.select_option(label=label)
-
-    def settle(self, locator: Any, text: str) -> None:
-        """Leave a field as it is if it already says text, else set it."""
-        if _shown(locator) == text:
-            return
-        if locator.evaluate("e => e.tagName") == "SELECT":
-            self.choose(locator, text)
-        else:
-            self.fill(locator, text)
-
-
-def _shown(locator: Any) -> str:
-    """Return what a field shows: its text, or the label of its option."""
-    return str(
-        locator.evaluate(
-            "e => e.tagName === 'SELECT' ? e.selectedOptions[0].text : e.value"
-        )
-    )
 
 
 def test_a_family_of_four_moves_in_from_search_to_the_register(
@@ -123,7 +92,7 @@ def test_a_family_of_four_moves_in_from_search_to_the_register(
     assert [p["given_name_kana"] for p in visit.arrivals] == [p[3] for p in FAMILY]
     assert [p["sex"] for p in visit.arrivals] == ["M", "F", "M", "F"]
     assert visit.answers["new_address.postal_code"] == "099-9904"
-    _answer_the_interview(page, counted)
+    answer_interview(page, counted, ANSWERS)
     counted.click(page.get_by_role("button", name="次へ"))
 
     page.get_by_role("heading", name="手続きの確認").wait_for()
@@ -150,7 +119,7 @@ def test_a_family_of_four_moves_in_from_search_to_the_register(
         f"(sign-in: {sign_in_actions})"
     )
 
-    _every_department_completes_its_part(page)
+    every_department_completes_its_part(page, "試験 太郎")
     visit = Visit.objects.get()
     assert visit.status == VisitStatus.CLOSED
     assert visit.household is not None
@@ -172,59 +141,6 @@ def test_a_family_of_four_moves_in_from_search_to_the_register(
     assert visit_actions < 30
 
 
-def _answer_the_interview(page: Any, counted: Clerk) -> None:
-    """Answer each question as this family would, never just the first choice."""
-    interview = page.locator("#interview")
-    for _ in range(30):
-        if interview.get_by_text("必要なことはすべてお聞きしました。").count():
-            return
-        question = interview.locator("form.question").first
-        legend = question.locator("legend").inner_text()
-        answer = next((a for q, a in ANSWERS.items() if legend.endswith(q)), None)
-        assert answer is not None, (
-            f"the test does not know this family's answer: {legend}"
-        )
-        version = interview.locator("input[name=version]").first.input_value()
-        counted.click(question.get_by_role("radio", name=answer))
-        page.wait_for_function(
-            "v => document.querySelector('#interview input[name=version]').value !== v",
-            arg=version,
-        )
-    raise AssertionError("the interview did not end")
-
-
-def _every_department_completes_its_part(page: Any) -> None:
-    """Sign in for each department with a task and complete it on the worklist.
-
-    The 市民課 goes first, as at the counter: its 転入届 enters the household
-    in the register, which the other departments' work refers to.
-    """
-    tasks = Task.objects.select_related("department").order_by("pk")
-    departments = sorted(
-        {task.department for task in tasks},
-        key=lambda d: (d.code != "shimin", d.code),
-    )
-    for department in departments:
-        worker = StaffUser(
-            username=f"tantou-{department.code}",
-            role=Role.DEPARTMENT,
-            last_name="担当",
-        )
-        worker.department = department
-        worker.set_password(PASSWORD)
-        worker.save()
-        page.get_by_role("button", name="ログアウト").click()
-        sign_in(page, worker.username)
-        page.get_by_role("link", name="担当課の作業").click()
-        for task in tasks.filter(department=department):
-            row = page.locator(f"#task-{task.pk}")
-            assert "試験 太郎" in row.inner_text()
-            row.get_by_role("button", name="完了").click()
-            page.locator(f"#task-{task.pk} .state").get_by_text("完了").wait_for()
-            task.refresh_from_db()
-            assert task.state == TaskState.DONE, (task.code, task.state)
-
-
 def test_the_arrivals_screen_fills_in_only_what_it_may(
     page: Any, clerk: StaffUser, demo_pack: None
 ) -> None:
@@ -234,7 +150,7 @@ def test_the_arrivals_screen_fills_in_only_what_it_may(
     page.get_by_role("button", name="転入の受付(新しく来た世帯)").click()
     rows = page.locator("table.arrivals tbody tr")
     first = rows.first
-    assert _shown(first.get_by_label("続柄")) == "世帯主"
+    assert shown(first.get_by_label("続柄")) == "世帯主"
     assert rows.count() == 1
 
     # A reading typed before the name is left is kept; an empty one is
@@ -253,9 +169,9 @@ def test_the_arrivals_screen_fills_in_only_what_it_may(
 
     # 妻 chooses 女 until the clerk chooses; 子 says nothing of the 性別.
     second.get_by_label("続柄").select_option(label="妻")
-    assert _shown(second.get_by_label("性別")) == "女"
+    assert shown(second.get_by_label("性別")) == "女"
     second.get_by_label("続柄").select_option(label="子")
-    assert _shown(second.get_by_label("性別")) == "—"
+    assert shown(second.get_by_label("性別")) == "—"
     assert rows.count() == 3
 
     # Another 氏 stops following the first row and gets its own reading.

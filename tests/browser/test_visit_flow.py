@@ -12,6 +12,7 @@ from conftest import PASSWORD
 from madoguchi.counter.models import Task, TaskState, Visit
 from madoguchi.counter.tests.factories import family_of_four
 from madoguchi.staff.models import Role, StaffUser
+from tests.browser.clerk import Clerk, answer_interview
 from tests.browser.conftest import shoot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,15 +22,8 @@ def test_a_clerk_takes_a_family_from_search_to_the_packet(
     page: Any, clerk: StaffUser, demo_pack: None
 ) -> None:
     family_of_four(family_name="架空", kana="カクウ")
-    actions = 0
-
-    def act(locator: Any, text: str | None = None) -> None:
-        nonlocal actions
-        actions += 1
-        if text is None:
-            locator.click()
-        else:
-            locator.fill(text)
+    counted = Clerk()
+    act = counted.act
 
     page.goto("/")
     act(page.get_by_label("ユーザー名"), "clerk")
@@ -50,18 +44,7 @@ def test_a_clerk_takes_a_family_from_search_to_the_packet(
     act(page.get_by_role("button", name="次へ"))
 
     page.get_by_role("heading", name="聞き取り").wait_for()
-    interview = page.locator("#interview")
-    for _ in range(20):
-        if interview.get_by_text("必要なことはすべてお聞きしました。").count():
-            break
-        version = interview.locator("input[name=version]").first.input_value()
-        act(interview.locator("form.question").first.get_by_role("radio").first)
-        page.wait_for_function(
-            "v => document.querySelector('#interview input[name=version]').value !== v",
-            arg=version,
-        )
-    else:
-        raise AssertionError("the interview did not end")
+    answer_interview(page, counted)
     shoot(page, "visit-3-interview")
     act(page.get_by_role("button", name="次へ"))
 
@@ -81,7 +64,7 @@ def test_a_clerk_takes_a_family_from_search_to_the_packet(
     page.get_by_role("heading", name="印刷と署名").wait_for()
     shoot(page, "visit-6-print")
     link = page.get_by_role("link", name="案内票と申請書を開いて印刷(PDF)")
-    actions += 1
+    counted.actions += 1
     packet = page.request.get(link.get_attribute("href"))
     assert packet.headers["content-type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(packet.body())).pages)
@@ -93,7 +76,7 @@ def test_a_clerk_takes_a_family_from_search_to_the_packet(
     visit = Visit.objects.get()
     assert (visit.status, visit.print_count) == ("signed", 1)
     # The count is the measure the product is judged by; pytest -s shows it.
-    print(f"clerk actions from sign-in to signature: {actions}")  # noqa: T201
+    print(f"clerk actions from sign-in to signature: {counted.actions}")  # noqa: T201
 
     # A member of the department of a waiting task signs in and completes it.
     task = Task.objects.filter(state=TaskState.WAITING).select_related("department")[0]
