@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.counter.locking import StaleVisit, lock_visit, save_visit
 from madoguchi.counter.models import Step, Visit
-from madoguchi.counter.views import read_event_day, refuse_stale
+from madoguchi.counter.views import read_event_day, read_more_events, refuse_stale
 from madoguchi.japanese.address import lookup_postal_code, normalise_postal_code
 from madoguchi.japanese.errors import JapaneseInputError
 from madoguchi.japanese.kana import is_kana, to_katakana
@@ -85,11 +85,15 @@ def arrivals(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("counter:event", visit.pk)
         rows = _typed_rows(request)
         typed = {name: request.POST.get(name, "").strip() for name in ADDRESS_FIELDS}
-        typed["event_date"] = request.POST.get("event_date", "").strip()
+        for name in ("event_date", "more_event", "more_event_date"):
+            typed[name] = request.POST.get(name, "").strip()
         if "add" in request.POST:
             rows.append(_empty_row(len(rows), rows[0] if rows else None))
         else:
             people, event_day = _read(rows, typed, errors)
+            more_errors: dict[str, str] = {}
+            more_events = read_more_events("move_in", typed, more_errors)
+            errors.extend(more_errors.values())
             if not errors:
                 answers = dict(visit.answers)
                 answers.update(
@@ -105,6 +109,7 @@ def arrivals(request: HttpRequest, pk: int) -> HttpResponse:
                     visit,
                     arrivals=people,
                     event_date=event_day,
+                    more_events=more_events,
                     answers={k: v for k, v in answers.items() if v != ""},
                     event_chosen_at=timezone.now(),
                     procedures=[],
@@ -122,6 +127,12 @@ def arrivals(request: HttpRequest, pk: int) -> HttpResponse:
             "previous_address": visit.answers.get("previous_address.address", ""),
             "event_date": to_wareki(visit.event_date) if visit.event_date else "",
         }
+        for more in visit.more_events[:1]:
+            typed["more_event"] = more["event"]
+            if more.get("event_date"):
+                typed["more_event_date"] = to_wareki(
+                    date.fromisoformat(more["event_date"])
+                )
 
     return render(
         request,
@@ -133,6 +144,7 @@ def arrivals(request: HttpRequest, pk: int) -> HttpResponse:
             "event_label": EVENT_LABELS.get("move_in", ""),
             "rows": rows,
             "typed": typed,
+            "events": list(EVENT_LABELS.items()),
             "errors": errors,
             "relationships": RELATIONSHIPS,
             "sexes": Sex.choices,

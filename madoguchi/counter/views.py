@@ -179,7 +179,7 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
         if chosen_event not in EVENT_LABELS:
             errors["event"] = _("届出の事由: 一つ選んでください。")
         event_day = read_event_day(typed["event_date"], errors)
-        more_events = _more_events(chosen_event, typed, errors)
+        more_events = read_more_events(chosen_event, typed, errors)
         births = chosen_event == "birth" or any(
             e["event"] == "birth" for e in more_events
         )
@@ -253,7 +253,7 @@ NEWBORN = (
 NEWBORN_RELATIONSHIPS = ("子", "孫", "その他")
 
 
-def _more_events(
+def read_more_events(
     chosen_event: str, typed: dict[str, str], errors: dict[str, str]
 ) -> list[dict[str, str]]:
     """Return the event filed together with the first, if the clerk chose one."""

@@ -10,6 +10,7 @@ from django.utils import timezone
 from madoguchi.audit.models import AccessRecord
 from madoguchi.counter.casefile import answer_key, build_case, storage_key_to_path
 from madoguchi.counter.models import Task, TaskState, Visit, VisitStatus
+from madoguchi.counter.navigation import navigate_visit
 from madoguchi.counter.register_updates import apply_to_register
 from madoguchi.counter.tasks import change_state
 from madoguchi.counter.tests.test_flow import _answer_everything
@@ -413,3 +414,34 @@ def test_an_address_in_a_town_of_the_pack_needs_no_postal_code(
 
     answers = Visit.objects.get(pk=visit.pk).answers
     assert answers["new_address.postal_code"] == "099-9904"
+
+
+def test_a_couple_moving_in_files_their_marriage_in_the_same_visit(
+    signed_in: Client,
+) -> None:
+    visit = _open(signed_in)
+    couple = FAMILY[:2]
+
+    signed_in.post(
+        reverse("counter:arrivals", args=[visit.pk]),
+        _form(visit, couple, more_event="marriage", more_event_date="R8.11.25"),
+    )
+
+    visit.refresh_from_db()
+    assert visit.more_events == [{"event": "marriage", "event_date": "2026-11-25"}]
+    codes = {p["code"]: p["event"] for p in navigate_visit(visit).procedures}
+    assert (codes["jumin_tennyu"], codes["koseki_konin"]) == ("move_in", "marriage")
+    page = signed_in.get(reverse("counter:arrivals", args=[visit.pk])).content
+    assert 'value="R8.11.25"' in page.decode() or "令和8年11月25日" in page.decode()
+
+
+def test_moving_in_twice_is_refused_naming_the_field(signed_in: Client) -> None:
+    visit = _open(signed_in)
+
+    page = signed_in.post(
+        reverse("counter:arrivals", args=[visit.pk]),
+        _form(visit, FAMILY[:2], more_event="move_in"),
+    ).content.decode()
+
+    assert "あわせて届け出る事由: 届出の事由と別のものを選んでください。" in page
+    assert Visit.objects.get(pk=visit.pk).arrivals == []
