@@ -13,7 +13,7 @@ from madoguchi.counter.models import Task, TaskState, Visit, VisitStatus
 from madoguchi.counter.navigation import navigate_visit
 from madoguchi.counter.register_updates import apply_to_register
 from madoguchi.counter.tasks import change_state
-from madoguchi.counter.tests.test_flow import _answer_everything
+from madoguchi.counter.tests.steps import answer_everything
 from madoguchi.japanese.wareki import PartialDate
 from madoguchi.packs.models import Department
 from madoguchi.register.models import Household, Resident, Status
@@ -28,12 +28,6 @@ FAMILY = [
     ("見本", "一郎", "みほん", "いちろう", "H29.6.1", "M", "子"),
     ("見本", "桃", "みほん", "もも", "R8.5.10", "F", "子"),
 ]
-
-
-@pytest.fixture
-def signed_in(client: Client, clerk: StaffUser, demo_pack: None) -> Client:
-    client.force_login(clerk)
-    return client
 
 
 def _form(visit: Visit, people: list[tuple], **changes: str) -> dict[str, str]:
@@ -122,7 +116,7 @@ def test_the_screens_list_the_arrivals_and_record_no_access(
 def test_the_visit_goes_on_to_signing_with_the_arrivals(signed_in: Client) -> None:
     visit = _arrive(signed_in)
 
-    _answer_everything(signed_in, visit)
+    answer_everything(signed_in, visit)
     signed_in.post(
         reverse("counter:interview", args=[visit.pk]),
         {"version": Visit.objects.get(pk=visit.pk).version, "proceed": "1"},

@@ -6,23 +6,11 @@ from django.urls import reverse
 
 from madoguchi.counter.models import Visit
 from madoguchi.counter.navigation import navigate_visit
-from madoguchi.counter.tests.factories import family_of_four, members
-from madoguchi.counter.tests.test_flow import _answer_everything, _open
+from madoguchi.counter.tests.factories import members
+from madoguchi.counter.tests.steps import answer_everything, open_visit
 from madoguchi.register.models import Household
-from madoguchi.staff.models import StaffUser
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def home(demo_pack: None) -> Household:
-    return family_of_four()
-
-
-@pytest.fixture
-def signed_in(client: Client, clerk: StaffUser) -> Client:
-    client.force_login(clerk)
-    return client
 
 
 def _post_event(client: Client, visit: Visit, **fields: object) -> str:
@@ -48,7 +36,7 @@ BIRTH = {
 def test_a_birth_takes_the_child_and_lists_the_birth_procedures(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
 
     page = signed_in.get(reverse("counter:event", args=[visit.pk])).content.decode()
     assert 'value="架空"' in page  # the child's 氏 offered from the head's
@@ -58,7 +46,7 @@ def test_a_birth_takes_the_child_and_lists_the_birth_procedures(
     )
     visit.refresh_from_db()
     assert visit.newborn["given_name_kana"] == "ミライ"
-    _answer_everything(signed_in, visit)
+    answer_everything(signed_in, visit)
     answer = navigate_visit(Visit.objects.get(pk=visit.pk))
     shussei = next(p for p in answer.procedures if p["code"] == "koseki_shussei")
     assert shussei["members"] == ["n1"]
@@ -72,7 +60,7 @@ def test_a_birth_takes_the_child_and_lists_the_birth_procedures(
 def test_a_birth_without_the_childs_sex_is_refused_naming_the_field(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
 
     page = _post_event(
         signed_in, visit, **(BIRTH | {"sex": "", "given_name_kana": "未来"})
@@ -87,7 +75,7 @@ def test_a_marriage_with_a_move_is_navigated_as_two_cases_in_one_visit(
     signed_in: Client, home: Household
 ) -> None:
     head, wife, *_ = members(home)
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
 
     _post_event(
         signed_in,
@@ -113,7 +101,7 @@ def test_a_marriage_with_a_move_is_navigated_as_two_cases_in_one_visit(
 
 
 def test_the_same_event_twice_is_refused(signed_in: Client, home: Household) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
 
     page = _post_event(
         signed_in,
@@ -131,11 +119,11 @@ def test_the_clerk_chooses_the_new_head_when_the_head_dies(
     signed_in: Client, home: Household
 ) -> None:
     head, wife, daughter, _son = members(home)
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
     _post_event(
         signed_in, visit, event="death", event_date="R8.11.20", subjects=[head.pk]
     )
-    _answer_everything(signed_in, visit)
+    answer_everything(signed_in, visit)
     version = Visit.objects.get(pk=visit.pk).version
     signed_in.post(reverse("counter:review", args=[visit.pk]), {"version": version})
 

@@ -8,29 +8,12 @@ from django.urls import reverse
 
 from madoguchi.audit.models import AccessRecord
 from madoguchi.counter.models import Visit, VisitStatus
-from madoguchi.counter.tests.factories import family_of_four, members
+from madoguchi.counter.tests.factories import members
+from madoguchi.counter.tests.steps import answer_everything, open_visit
 from madoguchi.register.models import Household
 from madoguchi.staff.models import StaffUser
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def home(demo_pack: None) -> Household:
-    return family_of_four()
-
-
-@pytest.fixture
-def signed_in(client: Client, clerk: StaffUser) -> Client:
-    client.force_login(clerk)
-    return client
-
-
-def _open(client: Client, home: Household) -> Visit:
-    response = client.post(reverse("counter:open", args=[home.pk]))
-    visit = Visit.objects.get(household=home)
-    assert response.url == reverse("counter:event", args=[visit.pk])
-    return visit
 
 
 def _choose_move(client: Client, visit: Visit, home: Household) -> None:
@@ -43,29 +26,6 @@ def _choose_move(client: Client, visit: Visit, home: Household) -> None:
             "subjects": [r.pk for r in members(home)],
         },
     )
-
-
-def _answer_everything(client: Client, visit: Visit) -> int:
-    """Answer each question with its first choice; return how many there were."""
-    url = reverse("counter:interview", args=[visit.pk])
-    asked = 0
-    for _ in range(30):
-        page = client.get(url).content.decode()
-        if 'name="field"' not in page:
-            return asked
-        field = page.split('name="field" value="')[1].split('"')[0]
-        value = page.split('name="value" value="')[1].split('"')[0]
-        client.post(
-            url,
-            {
-                "version": Visit.objects.get(pk=visit.pk).version,
-                "field": field.replace("&quot;", '"'),
-                "value": value.replace("&quot;", '"'),
-            },
-            headers={"HX-Request": "true"},
-        )
-        asked += 1
-    raise AssertionError("the interview never ended")
 
 
 def test_the_resident_page_offers_to_open_a_visit(
@@ -81,7 +41,7 @@ def test_the_resident_page_offers_to_open_a_visit(
 def test_a_visit_goes_from_event_to_signature(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
 
     event_page = signed_in.get(reverse("counter:event", args=[visit.pk]))
     assert "転居" in event_page.content.decode()
@@ -92,7 +52,7 @@ def test_a_visit_goes_from_event_to_signature(
     assert len(visit.subjects) == 4
     assert visit.event_chosen_at is not None
 
-    asked = _answer_everything(signed_in, visit)
+    asked = answer_everything(signed_in, visit)
     assert asked >= 1
     visit.refresh_from_db()
     assert len(visit.answers) == asked
@@ -148,7 +108,7 @@ def test_a_visit_goes_from_event_to_signature(
 def test_every_look_at_the_household_is_audited_with_the_visit(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
 
     signed_in.get(reverse("counter:event", args=[visit.pk]))
 
@@ -160,7 +120,7 @@ def test_every_look_at_the_household_is_audited_with_the_visit(
 def test_a_bad_event_date_is_explained_naming_the_field(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
 
     page = signed_in.post(
         reverse("counter:event", args=[visit.pk]),
@@ -177,7 +137,7 @@ def test_a_bad_event_date_is_explained_naming_the_field(
 def test_a_stale_version_is_refused_and_changes_nothing(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
     _choose_move(signed_in, visit, home)
     visit.refresh_from_db()
 
@@ -204,7 +164,7 @@ def test_a_stale_version_is_refused_and_changes_nothing(
 def test_an_interrupted_visit_is_listed_and_resumed_at_its_step(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
     _choose_move(signed_in, visit, home)
 
     listing = signed_in.get(reverse("counter:visits")).content.decode()
@@ -228,7 +188,7 @@ def test_reception_may_not_open_a_visit(
 def test_an_answer_is_kept_by_member_and_not_asked_again(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
     _choose_move(signed_in, visit, home)
     url = reverse("counter:interview", args=[visit.pk])
     page = signed_in.get(url).content.decode()
@@ -251,7 +211,7 @@ def test_an_answer_is_kept_by_member_and_not_asked_again(
 def test_an_answer_can_be_taken_back_and_is_asked_again(
     signed_in: Client, home: Household
 ) -> None:
-    visit = _open(signed_in, home)
+    visit = open_visit(signed_in, home)
     _choose_move(signed_in, visit, home)
     url = reverse("counter:interview", args=[visit.pk])
     page = signed_in.get(url).content.decode()

@@ -23,11 +23,6 @@ NEW_ADDRESS = {
 }
 
 
-@pytest.fixture
-def home(demo_pack: None) -> Household:
-    return family_of_four()
-
-
 def _visit(home: Household, clerk: StaffUser, event: str, subjects: list) -> Visit:
     return Visit.objects.create(
         opened_by=clerk,

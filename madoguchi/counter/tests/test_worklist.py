@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from madoguchi.audit.models import AccessRecord
 from madoguchi.counter.models import Task, TaskState, Visit, VisitStatus
-from madoguchi.counter.tests.factories import family_of_four, members
+from madoguchi.counter.tests.factories import members
 from madoguchi.packs.models import Department
 from madoguchi.register.models import Household
 from madoguchi.staff.models import Role, StaffUser
@@ -31,11 +31,6 @@ def _procedure(code: str, counter: str | None, **extra: object) -> dict:
     }
     procedure.update(extra)
     return procedure
-
-
-@pytest.fixture
-def home(demo_pack: None) -> Household:
-    return family_of_four()
 
 
 @pytest.fixture
