@@ -25,7 +25,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.counter.locking import StaleVisit, lock_visit, save_visit
 from madoguchi.counter.models import Step, Visit
-from madoguchi.counter.views import read_event_day, read_more_events, refuse_stale
+from madoguchi.counter.views import (
+    read_event_day,
+    read_more_events,
+    refuse_stale,
+    shown_more_event,
+)
 from madoguchi.japanese.address import lookup_postal_code, normalise_postal_code
 from madoguchi.japanese.errors import JapaneseInputError
 from madoguchi.japanese.kana import is_kana, to_katakana
@@ -127,12 +132,7 @@ def arrivals(request: HttpRequest, pk: int) -> HttpResponse:
             "previous_address": visit.answers.get("previous_address.address", ""),
             "event_date": to_wareki(visit.event_date) if visit.event_date else "",
         }
-        for more in visit.more_events[:1]:
-            typed["more_event"] = more["event"]
-            if more.get("event_date"):
-                typed["more_event_date"] = to_wareki(
-                    date.fromisoformat(more["event_date"])
-                )
+        typed.update(shown_more_event(visit))
 
     return render(
         request,

@@ -123,7 +123,7 @@ class Newborn:
 
 def newborn_of(visit: Any) -> Newborn | None:
     """Return the child of a birth visit, once the event and its day are known."""
-    if visit.event != "birth" and all(e["event"] != "birth" for e in visit.more_events):
+    if all(code != "birth" for code, _day in visit_events(visit)):
         return None
     child = visit.newborn or {}
     born = visit.event_date

@@ -126,22 +126,31 @@ def _split_off(
     book = NumberBook()
     household = Household(setai_number=next(book.households()), **address)
     household.save(reason=reason, changed_by=staff)
-    chosen = visit.new_head.removeprefix("r")
-    head = next((m for m in leaving if str(m.pk) == chosen), None)
-    if head is None:
-        head = _likely_head(leaving)
+    head = _chosen_head(visit, leaving)
     _relate_to_new_head(leaving, head)
     for resident in leaving:
         resident.household = household
         resident.save(reason=reason, changed_by=staff)
 
 
-def _likely_head(people: list[Resident]) -> Resident:
-    """Return the spouse of the old head, else the eldest."""
+def likely_head(people: list[Resident]) -> Resident:
+    """Return who most likely heads people next: the old head's spouse, else
+    the eldest. The counter offers this one first."""
     spouses = [m for m in people if m.relationship in ("妻", "夫")]
     if spouses:
         return spouses[0]
     return min(people, key=lambda m: m.birth_date.to_storage())
+
+
+def _chosen_head(visit: Visit, people: list[Resident]) -> Resident:
+    """Return the new head chosen at the counter among people, else the likely one.
+
+    No choice is made when the visit never asked (a child moving out alone),
+    and none is needed when one member of 15 or more is left.
+    """
+    chosen = visit.new_head.removeprefix("r")
+    found = next((m for m in people if str(m.pk) == chosen), None)
+    return found or likely_head(people)
 
 
 def _relate_to_new_head(people: list[Resident], head: Resident) -> None:
@@ -188,12 +197,7 @@ def _take_new_head(visit: Visit, staff: Any, label: str) -> None:
     ]
     if not remaining:
         return
-    chosen = visit.new_head.removeprefix("r")
-    head = next((m for m in remaining if str(m.pk) == chosen), None)
-    if head is None:
-        # With one member of 15 or more left the head is self-evident and no
-        # 世帯主変更届 is asked for; otherwise the clerk chose at the counter.
-        head = _likely_head(remaining)
+    head = _chosen_head(visit, remaining)
     _relate_to_new_head(remaining, head)
     for member in remaining:
         member.save(reason=_reason(visit, f"{label}・世帯主変更"), changed_by=staff)

@@ -28,10 +28,12 @@ from madoguchi.counter.casefile import (
     current_members,
     member_id,
     newborn_of,
+    visit_events,
 )
 from madoguchi.counter.locking import STALE_MESSAGE, StaleVisit, lock_visit, save_visit
 from madoguchi.counter.models import Step, Visit, VisitStatus
 from madoguchi.counter.navigation import navigate_visit
+from madoguchi.counter.register_updates import likely_head
 from madoguchi.counter.tasks import close_if_settled, create_tasks
 from madoguchi.japanese.errors import JapaneseInputError
 from madoguchi.japanese.kana import is_kana, to_katakana
@@ -210,13 +212,7 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
             "event_date": to_wareki(visit.event_date) if visit.event_date else "",
             **{name: visit.newborn.get(name, "") for name in NEWBORN},
         }
-        if visit.more_events:
-            more = visit.more_events[0]
-            typed["more_event"] = more["event"]
-            if more.get("event_date"):
-                typed["more_event_date"] = to_wareki(
-                    date.fromisoformat(more["event_date"])
-                )
+        typed.update(shown_more_event(visit))
         chosen_subjects = {str(s) for s in visit.subjects}
     head = visit.household.head() if visit.household else None
     if head is not None and not typed.get("family_name"):
@@ -251,6 +247,16 @@ NEWBORN = (
 )
 # A child is 子 of the head, or 孫 when a grandparent heads the household.
 NEWBORN_RELATIONSHIPS = ("子", "孫", "その他")
+
+
+def shown_more_event(visit: Visit) -> dict[str, str]:
+    """Return the event filed with the first as its form fields show it."""
+    shown = {}
+    for more in visit.more_events[:1]:
+        shown["more_event"] = more["event"]
+        if more.get("event_date"):
+            shown["more_event_date"] = to_wareki(date.fromisoformat(more["event_date"]))
+    return shown
 
 
 def read_more_events(
@@ -560,7 +566,7 @@ def staying_when_head_leaves(visit: Visit) -> list[Any]:
     if visit.household is None:
         return []
     leaving = {"death", "move_out", "move_within"}
-    if not leaving & {code for code in [visit.event, *_more_codes(visit)]}:
+    if not leaving & {code for code, _day in visit_events(visit)}:
         return []
     members = current_members(visit.household)
     heads = [m for m in members if m.relationship == "世帯主"]
@@ -569,19 +575,9 @@ def staying_when_head_leaves(visit: Visit) -> list[Any]:
     return [m for m in members if m.pk not in visit.subjects]
 
 
-def _more_codes(visit: Visit) -> list[str]:
-    return [more["event"] for more in visit.more_events]
-
-
 def likely_new_head(remaining: list[Any]) -> str:
-    """Return the member the clerk most likely chooses: the spouse, else the eldest."""
-    for member in remaining:
-        if member.relationship in ("妻", "夫"):
-            return member_id(member)
-    if not remaining:
-        return ""
-    eldest = min(remaining, key=lambda m: m.birth_date.to_storage())
-    return member_id(eldest)
+    """Return the case-file id of the member offered first as the new head."""
+    return member_id(likely_head(remaining)) if remaining else ""
 
 
 @requires(OPEN_VISIT)
