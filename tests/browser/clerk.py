@@ -1,7 +1,10 @@
 """What the visit tests share: counting a clerk's actions, answering the
 interview, and every department completing its part."""
 
+from io import BytesIO
 from typing import Any
+
+from pypdf import PdfReader
 
 from conftest import PASSWORD
 from madoguchi.counter.models import Task, TaskState
@@ -35,6 +38,19 @@ class Clerk:
             self.choose(locator, text)
         else:
             self.fill(locator, text)
+
+    def open_packet(self, page: Any) -> str:
+        """Open the packet from the print step, one action; return its text.
+
+        The browser would show the PDF in a tab of its own, which headless
+        Chromium cannot; the test fetches the link's PDF instead.
+        """
+        self.actions += 1
+        link = page.get_by_role("link", name="案内票と申請書を開いて印刷(PDF)")
+        packet = page.request.get(link.get_attribute("href"))
+        assert packet.headers["content-type"] == "application/pdf"
+        pages = PdfReader(BytesIO(packet.body())).pages
+        return "".join(page.extract_text() for page in pages)
 
     def settle(self, locator: Any, text: str) -> None:
         """Leave a field as it is if it already says text, else set it."""

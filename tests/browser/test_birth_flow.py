@@ -2,11 +2,9 @@
 is signed, every department completes its part, and the register shows the
 child in the household."""
 
-from io import BytesIO
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
 from madoguchi.counter.models import Task, Visit, VisitStatus
 from madoguchi.counter.tests.factories import family_of_four
@@ -67,10 +65,7 @@ def test_a_birth_reaches_every_department_and_the_register(
     act(page.get_by_role("button", name="この内容で印刷へ"))
 
     page.get_by_role("heading", name="印刷と署名").wait_for()
-    link = page.get_by_role("link", name="案内票と申請書を開いて印刷(PDF)")
-    counted.actions += 1
-    packet = page.request.get(link.get_attribute("href"))
-    text = "".join(p.extract_text() for p in PdfReader(BytesIO(packet.body())).pages)
+    text = counted.open_packet(page)
     assert "みらい" in text
     act(page.get_by_role("button", name="署名をいただきました"))
     page.get_by_role("heading", name="受付中の案件").wait_for()

@@ -3,12 +3,10 @@ register search to the signed packet, each department with a task completes
 it from its worklist, the visit closes and the register shows him as 死亡."""
 
 from datetime import timedelta
-from io import BytesIO
 from typing import Any
 
 import pytest
 from django.utils import timezone
-from pypdf import PdfReader
 
 from conftest import PASSWORD
 from madoguchi.counter.models import Visit, VisitStatus
@@ -113,11 +111,7 @@ def test_a_death_is_reported_once_and_every_department_completes_it(
 
     page.get_by_role("heading", name="印刷と署名").wait_for()
     shoot(page, "death-08-print")
-    link = page.get_by_role("link", name="案内票と申請書を開いて印刷(PDF)")
-    counted.actions += 1
-    packet = page.request.get(link.get_attribute("href"))
-    assert packet.headers["content-type"] == "application/pdf"
-    text = "".join(p.extract_text() for p in PdfReader(BytesIO(packet.body())).pages)
+    text = counted.open_packet(page)
     assert "死亡のお手続き" in text
     assert "架空 茂" in text
     assert "後期高齢者医療 葬祭費支給申請" in text

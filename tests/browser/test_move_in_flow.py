@@ -106,10 +106,7 @@ def test_a_family_of_four_moves_in_from_search_to_the_register(
     counted.click(page.get_by_role("button", name="この内容で印刷へ"))
 
     page.get_by_role("heading", name="印刷と署名").wait_for()
-    link = page.get_by_role("link", name="案内票と申請書を開いて印刷(PDF)")
-    counted.actions += 1
-    packet = page.request.get(link.get_attribute("href"))
-    assert packet.headers["content-type"] == "application/pdf"
+    counted.open_packet(page)
     counted.click(page.get_by_role("button", name="署名をいただきました"))
     page.get_by_role("heading", name="受付中の案件").wait_for()
     visit_actions = counted.actions
