@@ -39,6 +39,12 @@ class Clerk:
         else:
             self.fill(locator, text)
 
+    def sign_in(self, page: Any, username: str) -> None:
+        """Sign in on the login page the browser shows: three actions."""
+        self.fill(page.get_by_label("ユーザー名"), username)
+        self.fill(page.get_by_label("パスワード"), PASSWORD)
+        self.click(page.get_by_role("button", name="ログイン"))
+
     def open_packet(self, page: Any) -> str:
         """Open the packet from the print step, one action; return its text.
 

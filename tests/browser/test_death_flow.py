@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import PASSWORD
 from madoguchi.counter.models import Visit, VisitStatus
 from madoguchi.japanese.wareki import PartialDate
 from madoguchi.register.models import Household, Resident
@@ -64,9 +63,7 @@ def test_a_death_is_reported_once_and_every_department_completes_it(
     act = counted.act
 
     page.goto("/")
-    act(page.get_by_label("ユーザー名"), "clerk")
-    act(page.get_by_label("パスワード"), PASSWORD)
-    act(page.get_by_role("button", name="ログイン"))
+    counted.sign_in(page, "clerk")
     page.get_by_role("button", name="転入の受付(新しく来た世帯)").wait_for()
     shoot(page, "death-01-start")
 

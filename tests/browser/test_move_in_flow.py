@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
 from madoguchi.counter.models import Visit, VisitStatus
 from madoguchi.staff.models import StaffUser
 from tests.browser.clerk import (
@@ -46,9 +45,7 @@ def test_a_family_of_four_moves_in_from_search_to_the_register(
 ) -> None:
     counted = Clerk()
     page.goto("/")
-    counted.fill(page.get_by_label("ユーザー名"), "clerk")
-    counted.fill(page.get_by_label("パスワード"), PASSWORD)
-    counted.click(page.get_by_role("button", name="ログイン"))
+    counted.sign_in(page, "clerk")
     sign_in_actions, counted.actions = counted.actions, 0
 
     arrival = page.get_by_role("button", name="転入の受付(新しく来た世帯)")

@@ -24,9 +24,7 @@ def test_a_clerk_takes_a_family_from_search_to_the_packet(
     act = counted.act
 
     page.goto("/")
-    act(page.get_by_label("ユーザー名"), "clerk")
-    act(page.get_by_label("パスワード"), PASSWORD)
-    act(page.get_by_role("button", name="ログイン"))
+    counted.sign_in(page, "clerk")
     act(page.get_by_label("氏名(漢字・かな)"), "かくう たろう")
     act(page.get_by_role("button", name="検索"))
     page.locator("#results").get_by_role("link", name="架空 太郎").wait_for()
