@@ -28,7 +28,7 @@ from madoguchi.paperwork.errors import PrintError
 from madoguchi.paperwork.fields import Text, break_lines, label_in, value_in
 from madoguchi.paperwork.fonts import Fonts
 from madoguchi.paperwork.forms import MM, PAGE_SIZES, Box
-from madoguchi.paperwork.sources import household_head, read_date
+from madoguchi.paperwork.sources import addressee, read_date
 
 OUTSIDE = "市役所以外での手続き"
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -204,8 +204,7 @@ class GuidanceSheet:
         sheet.text(
             label_in(Box(_LEFT, 10, 120, 14), "手続き案内票", _TITLE, self.fonts)
         )
-        head = household_head(self.case)
-        name = (head or {}).get("name")
+        name = (addressee(self.case) or {}).get("name")
         event = EVENT_LABELS.get(str(self.case.get("event")), "")
         if name:
             sheet.text(self._value(Box(_LEFT, 27, 125, 10), f"{name} 様", 18))

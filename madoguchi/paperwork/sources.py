@@ -262,6 +262,25 @@ def household_head(case: Mapping[str, Any]) -> Mapping[str, Any] | None:
     )
 
 
+def addressee(case: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """Return who the guidance sheet is for: the one who files, else the head.
+
+    The informant the interview named comes first. Without one, a death of
+    the head is reported by the family: the first other member, who is the
+    spouse when the counter built the case (head, then by birth).
+    """
+    members = case.get("household", [])
+    informant = (case.get("details") or {}).get("informant")
+    named = next((m for m in members if m.get("id") == informant), None)
+    if named is not None:
+        return named
+    head = household_head(case)
+    subjects = case.get("subjects", [])
+    if case.get("event") == "death" and head is not None and head.get("id") in subjects:
+        return next((m for m in members if m.get("id") not in subjects), None)
+    return head
+
+
 def read_date(value: Any, field: str) -> date:
     """Read a case-file date (YYYY-MM-DD) or raise PrintError naming it."""
     if isinstance(value, date):

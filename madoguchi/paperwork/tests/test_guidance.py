@@ -71,6 +71,21 @@ def test_each_procedure_shows_deadline_in_wareki_people_and_what_to_bring(
     assert "印鑑登録(必要な方のみ)" in text
 
 
+def test_the_sheet_is_for_the_one_who_files_not_the_deceased(packet, family, read_pdf):
+    case = family["case"] | {"event": "death", "subjects": ["p1"], "details": {}}
+
+    widow = _sheet_text(read_pdf(packet.render(case, [], TOKEN, VISIT)))
+    case["details"] = {"informant": "p3"}
+    daughter = _sheet_text(read_pdf(packet.render(case, [], TOKEN, VISIT)))
+
+    assert "髙橋 美咲 様" in widow and "髙橋 健一 様" not in widow
+    assert "髙橋 陽菜 様" in daughter
+    moving = _sheet_text(
+        read_pdf(packet.render(family["case"], family["procedures"], TOKEN, VISIT))
+    )
+    assert "髙橋 健一 様" in moving
+
+
 def test_the_sheet_is_large_type(packet, family, read_pdf):
     pdf = read_pdf(packet.render(family["case"], family["procedures"], TOKEN, VISIT))
 
