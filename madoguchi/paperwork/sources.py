@@ -269,7 +269,7 @@ def addressee(case: Mapping[str, Any]) -> Mapping[str, Any] | None:
     the head is reported by the family: the first other member, who is the
     spouse when the counter built the case (head, then by birth).
     """
-    members = case.get("household", [])
+    members: list[Mapping[str, Any]] = case.get("household", [])
     informant = (case.get("details") or {}).get("informant")
     named = next((m for m in members if m.get("id") == informant), None)
     if named is not None:
