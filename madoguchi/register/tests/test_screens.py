@@ -50,6 +50,21 @@ def test_results_show_wareki_age_household_and_status(clerk: StaffUser) -> None:
     assert f"{home.setai_number}" in page
 
 
+def test_the_deceased_keep_the_age_they_died_at(clerk: StaffUser) -> None:
+    home = HouseholdFactory()
+    ResidentFactory(household=home, family_name="架空", family_name_kana="カクウ",
+                    given_name="茂", given_name_kana="シゲル",
+                    birth_date=PartialDate(1948, 3, 10), deceased=True,
+                    status_changed_on=PartialDate(2020, 5, 1))  # fmt: skip
+    late = home.members.get()
+
+    resident = signed_in(clerk).get(reverse("register:resident", args=[late.pk]))
+    results = signed_in(clerk).get(reverse("register:search"), {"name": "かくう"})
+
+    for page in (resident.content.decode(), results.content.decode()):
+        assert "死亡時72歳" in page
+
+
 def test_a_birth_date_known_only_by_year_says_so(clerk: StaffUser) -> None:
     ResidentFactory(birth_month_day_unknown=True)
 
