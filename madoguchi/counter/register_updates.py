@@ -88,6 +88,8 @@ def apply_move_within(visit: Visit, day: date, staff: Any) -> None:
     members = current_members(household)
     movers = _subjects(visit)
     since = PartialDate.from_date(day)
+    for mover in movers:
+        mover.address_since = since
     reason = _reason(visit, "転居")
     new_address = {
         "postal_code": visit.answers.get("new_address.postal_code", ""),
@@ -110,9 +112,9 @@ def apply_move_within(visit: Visit, day: date, staff: Any) -> None:
         for name, value in new_address.items():
             setattr(household, name, value)
         household.save(reason=reason, changed_by=staff)
-    for resident in Resident.objects.filter(pk__in=[m.pk for m in movers]):
-        resident.address_since = since
-        resident.save(reason=reason, changed_by=staff)
+    # A mover split off is saved once, household and 住定日 together.
+    for mover in movers:
+        mover.save(reason=reason, changed_by=staff)
 
 
 def _split_off(

@@ -139,6 +139,8 @@ def test_a_child_moving_alone_within_the_city_becomes_a_household(
 
     son.refresh_from_db()
     assert son.household != home
+    assert son.address_since == PartialDate(2026, 11, 20)
+    assert son.history.count() == 1
     assert (son.relationship, son.household.address) == (
         "世帯主",
         NEW_ADDRESS["new_address.address"],
